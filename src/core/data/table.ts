@@ -8,15 +8,7 @@
 
 /** The semantic type of a column, as inferred by ingest/profile and overridable by the user. */
 export type ColumnType =
-  | 'number'
-  | 'integer'
-  | 'boolean'
-  | 'category'
-  | 'multicategory'
-  | 'date'
-  | 'text'
-  | 'id'
-  | 'constant';
+  'number' | 'integer' | 'boolean' | 'category' | 'multicategory' | 'date' | 'text' | 'id' | 'constant';
 
 export interface NumberColumn {
   name: string;

@@ -1,0 +1,176 @@
+/**
+ * Frame features derived from the log-mel spectrogram or the waveform: MFCC, deltas,
+ * onset strength, RMS and zero-crossing rate (librosa definitions and defaults).
+ * Matrices are row-major [rows, frames].
+ */
+import { dctOrthoMatrix } from './filters';
+
+const dctCache = new Map<string, Float64Array>();
+
+/**
+ * MFCC = orthonormal DCT-II over the mel axis of a log-mel spectrogram [nMels, frames],
+ * first nMfcc coefficients. Shape: [nMfcc, frames].
+ */
+export function mfccFromLogMel(logMel: Float32Array, nMels: number, frames: number, nMfcc = 20): Float32Array {
+  const key = `${nMfcc}x${nMels}`;
+  let D = dctCache.get(key);
+  if (!D) {
+    D = dctOrthoMatrix(nMfcc, nMels);
+    dctCache.set(key, D);
+  }
+  const out = new Float32Array(nMfcc * frames);
+  const col = new Float64Array(nMels);
+  for (let t = 0; t < frames; t++) {
+    for (let m = 0; m < nMels; m++) col[m] = logMel[m * frames + t]!;
+    for (let k = 0; k < nMfcc; k++) {
+      let s = 0;
+      const base = k * nMels;
+      for (let m = 0; m < nMels; m++) s += D[base + m]! * col[m]!;
+      out[k * frames + t] = s;
+    }
+  }
+  return out;
+}
+
+/**
+ * librosa.feature.delta (Savitzky–Golay, width 9, mode 'interp') along frames of a
+ * [rows, frames] matrix, order 1 or 2. With polyorder = order the edge fit is the same
+ * polynomial, so the 4 edge frames take the value of the nearest full window. Fewer frames
+ * than the width shrink the window to the largest odd size that fits (< 3 frames: zeros).
+ */
+export function delta(data: Float32Array, rows: number, frames: number, order: 1 | 2 = 1, width = 9): Float32Array {
+  const out = new Float32Array(rows * frames);
+  let w = Math.min(width, frames % 2 === 1 ? frames : frames - 1);
+  if (w < 3 || (order === 2 && w < 3)) return out;
+  if (w % 2 === 0) w--;
+  const h = (w - 1) >> 1;
+  const coef = new Float64Array(w);
+  if (order === 1) {
+    let s2 = 0;
+    for (let n = -h; n <= h; n++) s2 += n * n;
+    for (let n = -h; n <= h; n++) coef[n + h] = n / s2;
+  } else {
+    // Second derivative of the least-squares quadratic: 2·Σ(n² − m2)·x / Σ(n² − m2)².
+    let s2 = 0;
+    for (let n = -h; n <= h; n++) s2 += n * n;
+    const m2 = s2 / w;
+    let den = 0;
+    for (let n = -h; n <= h; n++) den += (n * n - m2) * (n * n - m2);
+    for (let n = -h; n <= h; n++) coef[n + h] = (2 * (n * n - m2)) / den;
+  }
+  for (let r = 0; r < rows; r++) {
+    const base = r * frames;
+    for (let t = h; t < frames - h; t++) {
+      let s = 0;
+      for (let j = 0; j < w; j++) s += coef[j]! * data[base + t - h + j]!;
+      out[base + t] = s;
+    }
+    const first = out[base + h]!;
+    const last = out[base + frames - h - 1]!;
+    for (let t = 0; t < h; t++) {
+      out[base + t] = first;
+      out[base + frames - 1 - t] = last;
+    }
+  }
+  return out;
+}
+
+/**
+ * Onset strength (librosa.onset.onset_strength defaults: lag 1, max_size 1, mean over bands,
+ * center alignment): o[t] = mean_m max(0, L[m, t−2] − L[m, t−3]) on the log-mel L (dB), with
+ * the first 3 frames 0. Length: frames.
+ */
+export function onsetStrengthFromLogMel(
+  logMel: Float32Array,
+  nMels: number,
+  frames: number,
+  nFft = 2048,
+  hop = 512,
+): Float32Array {
+  const out = new Float32Array(frames);
+  const pad = 1 + Math.floor(nFft / (2 * hop));
+  const acc = new Float64Array(frames);
+  for (let m = 0; m < nMels; m++) {
+    const base = m * frames;
+    for (let t = pad; t < frames; t++) {
+      const d = logMel[base + t - pad + 1]! - logMel[base + t - pad]!;
+      if (d > 0) acc[t] = acc[t]! + d;
+    }
+  }
+  for (let t = 0; t < frames; t++) out[t] = acc[t]! / nMels;
+  return out;
+}
+
+/**
+ * Onset strength from a given [nBands, frames] dB spectrogram with lag 1, no centring:
+ * o[t] = mean_m max(0, D[m,t] − D[m,t−1]) for t ≥ 1, optional IIR detrend
+ * y[t] = x[t] − x[t−1] + 0.99·y[t−1]. Length: frames − 1 (float64).
+ */
+export function onsetFromDb(D: ArrayLike<number>, nBands: number, frames: number, detrend = false): Float64Array {
+  const o = new Float64Array(Math.max(0, frames - 1));
+  for (let m = 0; m < nBands; m++) {
+    const base = m * frames;
+    for (let t = 1; t < frames; t++) {
+      const d = D[base + t]! - D[base + t - 1]!;
+      if (d > 0) o[t - 1] = o[t - 1]! + d;
+    }
+  }
+  for (let i = 0; i < o.length; i++) o[i] = o[i]! / nBands;
+  if (detrend) {
+    let px = 0;
+    let py = 0;
+    for (let i = 0; i < o.length; i++) {
+      const x = o[i]!;
+      const yv = x - px + 0.99 * py;
+      o[i] = yv;
+      px = x;
+      py = yv;
+    }
+  }
+  return o;
+}
+
+/** RMS per centred frame (librosa.feature.rms: zero padding, no window). Length: frames. */
+export function rmsFrames(y: Float32Array, frames: number, frameLength = 2048, hop = 512): Float32Array {
+  const out = new Float32Array(frames);
+  const half = frameLength >> 1;
+  for (let t = 0; t < frames; t++) {
+    const start = t * hop - half;
+    const a = Math.max(0, start);
+    const b = Math.min(y.length, start + frameLength);
+    let s = 0;
+    for (let i = a; i < b; i++) s += y[i]! * y[i]!;
+    out[t] = Math.sqrt(s / frameLength);
+  }
+  return out;
+}
+
+/**
+ * Zero-crossing rate per centred frame (librosa.feature.zero_crossing_rate: edge padding,
+ * |x| ≤ 1e-10 counts as +0, crossings between neighbours inside the frame / frameLength).
+ */
+export function zcrFrames(y: Float32Array, frames: number, frameLength = 2048, hop = 512): Float32Array {
+  const out = new Float32Array(frames);
+  const n = y.length;
+  if (n === 0) return out;
+  const half = frameLength >> 1;
+  // crossing[i] = 1 when padded samples i−1 and i differ in sign; prefix sums over the padded signal.
+  const padded = n + 2 * half;
+  const prefix = new Int32Array(padded + 1);
+  const neg = (i: number): boolean => {
+    const j = i < half ? 0 : i >= half + n ? n - 1 : i - half;
+    return y[j]! < -1e-10;
+  };
+  let prev = neg(0);
+  for (let i = 1; i < padded; i++) {
+    const cur = neg(i);
+    prefix[i + 1] = prefix[i]! + (cur !== prev ? 1 : 0);
+    prev = cur;
+  }
+  for (let t = 0; t < frames; t++) {
+    const s = t * hop;
+    const e = Math.min(padded, s + frameLength);
+    out[t] = (prefix[e]! - prefix[s + 1]!) / frameLength;
+  }
+  return out;
+}

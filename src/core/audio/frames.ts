@@ -1,0 +1,242 @@
+/**
+ * The frame loop: one pass over a centred, zero-padded STFT that computes every
+ * spectrum-based frame feature without storing the spectrogram (librosa ≥ 0.10 defaults:
+ * n_fft 2048, hop 512, periodic Hann, center=True, pad_mode='constant').
+ */
+import { getRealFFT } from './fft';
+import { chromaFilterbank, fftFrequencies, hannWindow, melFilterbank, type Filterbank } from './filters';
+import {
+  bandwidthOf,
+  centroidOf,
+  contrastOf,
+  contrastScratch,
+  flatnessOf,
+  makeContrastPlan,
+  rolloffOf,
+  type ContrastPlan,
+} from './spectral';
+
+/** STFT / filterbank settings. Defaults are librosa's. */
+export interface FrameConfig {
+  sr: number;
+  nFft: number;
+  hop: number;
+  nMels: number;
+  nChroma: number;
+  rollPercent: number;
+}
+
+/** Fill in librosa defaults for a sample rate. */
+export function frameConfig(sr: number, partial: Partial<Omit<FrameConfig, 'sr'>> = {}): FrameConfig {
+  return {
+    sr,
+    nFft: partial.nFft ?? 2048,
+    hop: partial.hop ?? 512,
+    nMels: partial.nMels ?? 128,
+    nChroma: partial.nChroma ?? 12,
+    rollPercent: partial.rollPercent ?? 0.85,
+  };
+}
+
+/** Tables for one configuration, built once and cached. */
+export interface FramePlan {
+  cfg: FrameConfig;
+  window: Float64Array;
+  freqs: Float64Array;
+  mel: Filterbank;
+  chroma: Filterbank;
+  contrast: ContrastPlan;
+}
+
+const plans = new Map<string, FramePlan>();
+
+/** Cached tables for `cfg`. */
+export function framePlan(cfg: FrameConfig): FramePlan {
+  const key = JSON.stringify(cfg);
+  let p = plans.get(key);
+  if (!p) {
+    p = {
+      cfg,
+      window: hannWindow(cfg.nFft),
+      freqs: fftFrequencies(cfg.sr, cfg.nFft),
+      mel: melFilterbank(cfg.sr, cfg.nFft, { nMels: cfg.nMels }),
+      chroma: chromaFilterbank(cfg.sr, cfg.nFft, { nChroma: cfg.nChroma, tuning: 0 }),
+      contrast: makeContrastPlan(cfg.sr, cfg.nFft),
+    };
+    plans.set(key, p);
+  }
+  return p;
+}
+
+/** Spectrum-based frame features; matrices are row-major [rows, frames]. */
+export interface SpectralFrames {
+  frames: number;
+  /** Mel power spectrogram, [nMels, frames]. */
+  melPower: Float32Array;
+  /** Chroma (chroma_stft, tuning 0), max-normalised per frame, [nChroma, frames]. */
+  chroma: Float32Array;
+  /** Hz. */
+  centroid: Float32Array;
+  /** Hz (p = 2, normalised). */
+  bandwidth: Float32Array;
+  /** Hz. */
+  rolloff: Float32Array;
+  /** Ratio in [0, 1]. */
+  flatness: Float32Array;
+  /** Spectral contrast in dB, [nBands + 1, frames]. */
+  contrast: Float32Array;
+}
+
+/** Number of centred frames librosa gives for n samples: 1 + floor(n / hop). */
+export function centredFrameCount(n: number, hop: number): number {
+  return 1 + Math.floor(n / hop);
+}
+
+/** Copy frame t of the centred, zero-padded signal into `buf`, multiplied by `window`. */
+function loadFrame(y: Float32Array, t: number, hop: number, window: Float64Array, buf: Float64Array): void {
+  const n = window.length;
+  const start = t * hop - (n >> 1);
+  if (start >= 0 && start + n <= y.length) {
+    for (let i = 0; i < n; i++) buf[i] = y[start + i]! * window[i]!;
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const j = start + i;
+    buf[i] = j >= 0 && j < y.length ? y[j]! * window[i]! : 0;
+  }
+}
+
+/**
+ * One pass over the STFT of `y` (mono, at cfg.sr). Shapes: [rows, frames] with
+ * frames = 1 + floor(len / hop).
+ */
+export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrames {
+  const plan = framePlan(cfg);
+  const { nFft, hop, nMels, nChroma } = cfg;
+  const nBins = (nFft >> 1) + 1;
+  const T = centredFrameCount(y.length, hop);
+  const fft = getRealFFT(nFft);
+  const buf = new Float64Array(nFft);
+  const power = new Float64Array(nBins);
+  const mag = new Float64Array(nBins);
+  const nCon = plan.contrast.nBands + 1;
+  const peak = new Float64Array(nCon);
+  const valley = new Float64Array(nCon);
+  const scratch = contrastScratch(plan.contrast);
+  const out: SpectralFrames = {
+    frames: T,
+    melPower: new Float32Array(nMels * T),
+    chroma: new Float32Array(nChroma * T),
+    centroid: new Float32Array(T),
+    bandwidth: new Float32Array(T),
+    rolloff: new Float32Array(T),
+    flatness: new Float32Array(T),
+    contrast: new Float32Array(nCon * T),
+  };
+  const peaks = new Float64Array(nCon * T);
+  const valleys = new Float64Array(nCon * T);
+  const { mel, chroma, freqs } = plan;
+  const chromaCol = new Float64Array(nChroma);
+  for (let t = 0; t < T; t++) {
+    loadFrame(y, t, hop, plan.window, buf);
+    fft.power(buf, power);
+    for (let k = 0; k < nBins; k++) mag[k] = Math.sqrt(power[k]!);
+    for (let m = 0; m < nMels; m++) {
+      let s = 0;
+      const base = m * nBins;
+      for (let k = mel.start[m]!, e = mel.end[m]!; k < e; k++) s += mel.weights[base + k]! * power[k]!;
+      out.melPower[m * T + t] = s;
+    }
+    let cmax = 0;
+    for (let c = 0; c < nChroma; c++) {
+      let s = 0;
+      const base = c * nBins;
+      for (let k = chroma.start[c]!, e = chroma.end[c]!; k < e; k++) s += chroma.weights[base + k]! * power[k]!;
+      chromaCol[c] = s;
+      if (s > cmax) cmax = s;
+    }
+    const cs = cmax > 1.1754943508222875e-38 ? 1 / cmax : 1;
+    for (let c = 0; c < nChroma; c++) out.chroma[c * T + t] = chromaCol[c]! * cs;
+    const cen = centroidOf(mag, freqs);
+    out.centroid[t] = cen;
+    out.bandwidth[t] = bandwidthOf(mag, freqs, cen);
+    out.rolloff[t] = rolloffOf(mag, freqs, cfg.rollPercent);
+    out.flatness[t] = flatnessOf(power, nBins);
+    contrastOf(mag, plan.contrast, scratch, peak, valley);
+    for (let b = 0; b < nCon; b++) {
+      peaks[b * T + t] = peak[b]!;
+      valleys[b * T + t] = valley[b]!;
+    }
+  }
+  // librosa: power_to_db(peak) − power_to_db(valley), each with top_db relative to its own max.
+  const pdb = powerToDbInPlace(peaks);
+  const vdb = powerToDbInPlace(valleys);
+  for (let i = 0; i < nCon * T; i++) out.contrast[i] = pdb[i]! - vdb[i]!;
+  return out;
+}
+
+/**
+ * librosa.power_to_db in place: 10·log10(max(amin, S)) − 10·log10(max(amin, ref)), then
+ * floored at (max − topDb). Pass topDb = null to skip the floor.
+ */
+export function powerToDbInPlace<T extends Float32Array | Float64Array>(
+  S: T,
+  ref = 1,
+  amin = 1e-10,
+  topDb: number | null = 80,
+): T {
+  const off = 10 * Math.log10(Math.max(amin, ref));
+  let mx = -Infinity;
+  for (let i = 0; i < S.length; i++) {
+    const v = 10 * Math.log10(S[i]! > amin ? S[i]! : amin) - off;
+    S[i] = v;
+    if (v > mx) mx = v;
+  }
+  if (topDb !== null) {
+    const floor = mx - topDb;
+    for (let i = 0; i < S.length; i++) if (S[i]! < floor) S[i] = floor;
+  }
+  return S;
+}
+
+/** Complex STFT, row-major [nBins, frames] real and imaginary parts (float64). */
+export interface ComplexSpectrogram {
+  nBins: number;
+  frames: number;
+  re: Float64Array;
+  im: Float64Array;
+}
+
+/**
+ * General STFT (librosa.stft): window 'hann' (periodic), 'ones' or explicit samples;
+ * center pads n_fft/2 zeros each side; otherwise frames = 1 + floor((n − n_fft)/hop).
+ */
+export function stft(
+  y: Float32Array,
+  opts: { nFft: number; hop: number; window?: 'hann' | 'ones' | Float64Array; center?: boolean },
+): ComplexSpectrogram {
+  const { nFft, hop } = opts;
+  const center = opts.center ?? true;
+  const w =
+    opts.window instanceof Float64Array
+      ? opts.window
+      : opts.window === 'ones'
+        ? new Float64Array(nFft).fill(1)
+        : hannWindow(nFft);
+  const nBins = (nFft >> 1) + 1;
+  const frames = center ? centredFrameCount(y.length, hop) : Math.max(0, 1 + Math.floor((y.length - nFft) / hop));
+  const re = new Float64Array(nBins * frames);
+  const im = new Float64Array(nBins * frames);
+  const fft = getRealFFT(nFft);
+  const buf = new Float64Array(nFft);
+  for (let t = 0; t < frames; t++) {
+    if (center) loadFrame(y, t, hop, w, buf);
+    else for (let i = 0; i < nFft; i++) buf[i] = y[t * hop + i]! * w[i]!;
+    const o = fft.forward(buf);
+    for (let k = 0; k < nBins; k++) {
+      re[k * frames + t] = o[2 * k]!;
+      im[k * frames + t] = o[2 * k + 1]!;
+    }
+  }
+  return { nBins, frames, re, im };
+}

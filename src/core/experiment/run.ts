@@ -1,0 +1,199 @@
+/**
+ * Run one experiment end to end on a table: usable rows -> seeded split -> pipeline fitted on
+ * the training rows only -> model from the registry -> training loop -> metrics on the held-out
+ * test rows beside a baseline -> serialised model. Pure core: the same code runs in the
+ * training worker and in Node tests.
+ */
+import { getColumn } from '../data/table';
+import { fitPipeline, inverseTarget, targetPresentRows, transformFeatures, transformTarget } from '../prep';
+import { splitRows } from '../split';
+import { chooseThreshold, classificationMetrics, meanBaseline, regressionMetrics } from '../evaluate';
+import { getModelDescriptor } from '../models';
+import { predictBatched, summarizeModel, trainModel, type TrainSet } from '../train';
+import { modelToArtifacts } from '../deploy/artifacts';
+import type { ExperimentEvent, ExperimentInput, ExperimentOutcome, ModelMetrics } from './types';
+
+/** A problem with the experiment's set-up that the person can fix; `field` names the control. */
+export class ExperimentError extends Error {
+  constructor(
+    message: string,
+    readonly field: 'target' | 'features' | 'split' | 'model' | 'data',
+  ) {
+    super(message);
+    this.name = 'ExperimentError';
+  }
+}
+
+export interface ExperimentHooks {
+  onEvent?(e: ExperimentEvent): void;
+  /** Polled after every batch; true stops training within one batch. */
+  shouldStop?(): boolean;
+}
+
+/** Check the set-up before any work; throws ExperimentError naming the control to fix. */
+export function validateExperiment(input: ExperimentInput): void {
+  const { table, prep } = input;
+  if (table.rowCount === 0) throw new ExperimentError('The table has no rows.', 'data');
+  const target = getColumn(table, prep.target);
+  if (!target)
+    throw new ExperimentError(`Choose a target column: "${prep.target}" is not in the table.`, 'target');
+  if (prep.features.length === 0)
+    throw new ExperimentError('Choose at least one feature column.', 'features');
+  if (prep.features.some((f) => f.name === prep.target)) {
+    throw new ExperimentError(`The target "${prep.target}" cannot also be a feature.`, 'features');
+  }
+  for (const f of prep.features) {
+    if (!getColumn(table, f.name))
+      throw new ExperimentError(`Feature "${f.name}" is not in the table.`, 'features');
+  }
+  if (prep.task === 'regression' && target.kind !== 'number') {
+    throw new ExperimentError(
+      `The target "${prep.target}" has no numeric values; choose a numeric target or switch the task to classification.`,
+      'target',
+    );
+  }
+}
+
+/** Run the experiment; see the module comment. Throws ExperimentError for set-up problems. */
+export async function runExperiment(
+  input: ExperimentInput,
+  hooks: ExperimentHooks = {},
+): Promise<ExperimentOutcome> {
+  const emit = hooks.onEvent ?? (() => {});
+  emit({ type: 'phase', phase: 'preparing' });
+  validateExperiment(input);
+  const { table, prep, split, train } = input;
+  const warnings: string[] = [];
+
+  const usable = targetPresentRows(prep, table);
+  const droppedNoTarget = table.rowCount - usable.length;
+  if (usable.length === 0)
+    throw new ExperimentError(`The target "${prep.target}" has no values to learn from.`, 'target');
+  if (usable.length < 10) {
+    throw new ExperimentError(
+      `Only ${usable.length} rows have a value for "${prep.target}"; at least 10 are needed.`,
+      'target',
+    );
+  }
+  if (droppedNoTarget > 0)
+    warnings.push(`${droppedNoTarget} rows have no usable "${prep.target}" value and were left out.`);
+
+  const s = splitRows(table, usable, split);
+  warnings.push(...s.warnings);
+  if (s.train.length === 0 || s.test.length === 0) {
+    throw new ExperimentError(
+      'The split left the training or the test set empty; change the fractions.',
+      'split',
+    );
+  }
+  let valRows = s.val;
+  if (valRows.length === 0) {
+    valRows = s.train;
+    warnings.push('No validation rows: early stopping watches the training loss instead.');
+  }
+
+  const pipeline = fitPipeline(table, s.train, prep, split.seed);
+  const xTrain = transformFeatures(pipeline, table, s.train);
+  if (xTrain.nFeatures === 0)
+    throw new ExperimentError('The chosen features produce no model inputs.', 'features');
+  const xVal = transformFeatures(pipeline, table, valRows);
+  const xTest = transformFeatures(pipeline, table, s.test);
+  const yTrain = transformTarget(pipeline, table, s.train);
+  const yVal = transformTarget(pipeline, table, valRows);
+  const yTest = transformTarget(pipeline, table, s.test);
+  const d = xTrain.nFeatures;
+  const asSet = (X: Float32Array, y: Float32Array, n: number): TrainSet => ({
+    inputs: [{ data: X, shape: [d] }],
+    y,
+    n,
+  });
+
+  const descriptor = getModelDescriptor(input.modelId);
+  if (!descriptor.tasks.includes(prep.task)) {
+    throw new ExperimentError(`${descriptor.label} does not support ${prep.task}.`, 'model');
+  }
+  const model = descriptor.build(
+    { inputs: { tabular: d }, task: prep.task, outputUnits: 1, seed: split.seed },
+    { ...descriptor.defaults, ...input.modelParams },
+  );
+  try {
+    const summary = summarizeModel(model);
+    const sizes = { train: s.train.length, val: s.val.length, test: s.test.length, droppedNoTarget };
+    emit({
+      type: 'prepared',
+      sizes,
+      nFeatures: d,
+      featureNames: xTrain.featureNames,
+      summary,
+      warnings: [...warnings],
+    });
+    emit({ type: 'phase', phase: 'training' });
+
+    const loss = train.loss ?? (prep.task === 'classification' ? 'bce' : 'mse');
+    const result = await trainModel(
+      model,
+      asSet(xTrain.X, yTrain, xTrain.nRows),
+      asSet(xVal.X, yVal, xVal.nRows),
+      { ...train, loss },
+      {
+        onBatch: (e) =>
+          emit({
+            type: 'batch',
+            epoch: e.epoch,
+            batch: e.batch,
+            batchesPerEpoch: e.batchesPerEpoch,
+            elapsedMs: e.elapsedMs,
+          }),
+        onEpoch: (e) => emit({ type: 'epoch', epoch: e, epochs: train.epochs }),
+        shouldStop: hooks.shouldStop,
+      },
+    );
+    if (result.message) warnings.push(result.message);
+
+    emit({ type: 'phase', phase: 'evaluating' });
+    const rawTest = predictBatched(model, [{ data: xTest.X, shape: [d] }], xTest.nRows);
+    let metrics: ModelMetrics;
+    let testActual: Float32Array;
+    let testPredicted: Float32Array;
+    if (prep.task === 'regression') {
+      testActual = inverseTarget(pipeline, yTest);
+      testPredicted = inverseTarget(pipeline, rawTest);
+      const base = meanBaseline(inverseTarget(pipeline, yTrain))(testActual.length);
+      metrics = {
+        task: 'regression',
+        model: regressionMetrics(testActual, testPredicted),
+        baseline: regressionMetrics(testActual, base),
+      };
+    } else {
+      const rawVal = predictBatched(model, [{ data: xVal.X, shape: [d] }], xVal.nRows);
+      const threshold = chooseThreshold(yVal, rawVal);
+      testActual = yTest;
+      testPredicted = rawTest;
+      const base = meanBaseline(yTrain)(yTest.length);
+      metrics = {
+        task: 'classification',
+        model: classificationMetrics(yTest, rawTest, threshold),
+        baseline: classificationMetrics(yTest, base, 0.5),
+      };
+    }
+    const artifacts = await modelToArtifacts(model);
+    return {
+      stopReason: result.stopReason,
+      message: result.message,
+      history: result.history,
+      bestEpoch: result.bestEpoch,
+      sizes,
+      metrics,
+      testActual,
+      testPredicted,
+      testRows: s.test,
+      pipeline,
+      artifacts,
+      summary,
+      featureNames: xTrain.featureNames,
+      warnings,
+    };
+  } finally {
+    model.dispose();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * An experiment: a plain-JSON config (pipeline, split, model, hyperparameters, seed) plus the
+ * table it runs on, and the typed events and outcome of running it.
+ */
+import type { Table } from '../data/table';
+import type { FittedPipeline, PrepConfig } from '../prep';
+import type { SplitConfig } from '../split';
+import type { ClassificationMetrics, RegressionMetrics } from '../evaluate';
+import type { EpochEvent, ModelSummary, TrainConfig } from '../train';
+import type { ModelArtifactsData } from '../deploy/zip';
+
+export interface ExperimentConfig {
+  prep: PrepConfig;
+  split: SplitConfig;
+  modelId: string;
+  modelParams: Record<string, unknown>;
+  train: TrainConfig;
+}
+
+export interface SplitSizes {
+  train: number;
+  val: number;
+  test: number;
+  /** Rows left out because their target is missing or unusable. */
+  droppedNoTarget: number;
+}
+
+export type ExperimentEvent =
+  | {
+      type: 'prepared';
+      sizes: SplitSizes;
+      nFeatures: number;
+      featureNames: string[];
+      summary: ModelSummary;
+      warnings: string[];
+    }
+  | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; elapsedMs: number }
+  | { type: 'epoch'; epoch: EpochEvent; epochs: number }
+  | { type: 'phase'; phase: 'preparing' | 'training' | 'evaluating' };
+
+export type ModelMetrics =
+  | { task: 'regression'; model: RegressionMetrics; baseline: RegressionMetrics }
+  | { task: 'classification'; model: ClassificationMetrics; baseline: ClassificationMetrics };
+
+export interface ExperimentOutcome {
+  stopReason: 'completed' | 'early-stopped' | 'cancelled' | 'diverged';
+  message?: string;
+  history: EpochEvent[];
+  bestEpoch: number;
+  sizes: SplitSizes;
+  metrics: ModelMetrics;
+  /** Test-set targets and predictions in original units. Shape: [test rows]. */
+  testActual: Float32Array;
+  testPredicted: Float32Array;
+  /** Row indices (into the input table) of the test set, aligned with testActual. */
+  testRows: Int32Array;
+  pipeline: FittedPipeline;
+  artifacts: ModelArtifactsData;
+  summary: ModelSummary;
+  featureNames: string[];
+  warnings: string[];
+}
+
+export interface ExperimentInput extends ExperimentConfig {
+  table: Table;
+}

@@ -1,0 +1,65 @@
+/**
+ * Entry points of CSV ingest. All of them run the same StreamParser; ingestBlob reads the file in
+ * chunks (bounded memory, progress, cancel), the others are synchronous for tests and small files.
+ */
+import { NotUtf8, StreamParser } from './parser';
+import type { IngestOptions, IngestResult } from './types';
+
+const DEFAULT_CHUNK = 4 * 1024 * 1024;
+
+/**
+ * Parse a CSV file streaming: reads `chunkBytes` (default 4 MiB) at a time, reports progress after
+ * each chunk, stops with an AbortError when `signal` aborts. Throws IngestError for whole-file problems.
+ */
+export async function ingestBlob(blob: Blob, opts: IngestOptions = {}): Promise<IngestResult> {
+  try {
+    return await readBlob(blob, opts, false);
+  } catch (e) {
+    if (e instanceof NotUtf8) return readBlob(blob, opts, true);
+    throw e;
+  }
+}
+
+async function readBlob(blob: Blob, opts: IngestOptions, latin1: boolean): Promise<IngestResult> {
+  const chunk = Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK);
+  const parser = new StreamParser(opts, latin1);
+  const t0 = Date.now();
+  const total = blob.size;
+  for (let off = 0; off < total; off += chunk) {
+    opts.signal?.throwIfAborted();
+    const bytes = new Uint8Array(await blob.slice(off, Math.min(total, off + chunk)).arrayBuffer());
+    opts.signal?.throwIfAborted();
+    parser.pushBytes(bytes);
+    opts.onProgress?.({ bytesRead: Math.min(total, off + chunk), totalBytes: total, rows: parser.rows, elapsedMs: Date.now() - t0 });
+  }
+  const result = parser.finish();
+  opts.onProgress?.({ bytesRead: total, totalBytes: total, rows: result.report.rowsRead, elapsedMs: Date.now() - t0 });
+  return result;
+}
+
+/** Parse CSV bytes synchronously with the same code as ingestBlob (chunked by `chunkBytes`). */
+export function ingestBytes(bytes: Uint8Array, opts: IngestOptions = {}): IngestResult {
+  try {
+    return readBytes(bytes, opts, false);
+  } catch (e) {
+    if (e instanceof NotUtf8) return readBytes(bytes, opts, true);
+    throw e;
+  }
+}
+
+function readBytes(bytes: Uint8Array, opts: IngestOptions, latin1: boolean): IngestResult {
+  const chunk = Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK);
+  const parser = new StreamParser(opts, latin1);
+  const t0 = Date.now();
+  for (let off = 0; off < bytes.length; off += chunk) {
+    opts.signal?.throwIfAborted();
+    parser.pushBytes(bytes.subarray(off, Math.min(bytes.length, off + chunk)));
+    opts.onProgress?.({ bytesRead: Math.min(bytes.length, off + chunk), totalBytes: bytes.length, rows: parser.rows, elapsedMs: Date.now() - t0 });
+  }
+  return parser.finish();
+}
+
+/** Parse CSV text (already decoded; encoding reported as 'utf-8'). */
+export function ingestText(text: string, opts: IngestOptions = {}): IngestResult {
+  return ingestBytes(new TextEncoder().encode(text), { ...opts, encoding: opts.encoding ?? 'utf-8' });
+}

@@ -1,0 +1,148 @@
+/**
+ * The streaming parse shared by every entry point: bytes in (any chunking), typed table out.
+ * Memory held: the current chunk, one partial row, and the growing column buffers.
+ */
+import { detectDecimalComma, detectDelimiter, sampleRows } from './dialect';
+import { detectEncoding, LATIN1_NOTICE } from './encoding';
+import { TableBuilder } from './tableBuilder';
+import { CsvTokenizer } from './tokenizer';
+import { IngestError, type IngestOptions, type IngestResult } from './types';
+
+/** Thrown inside the parse when strict UTF-8 decoding fails; the caller restarts as windows-1252. */
+export class NotUtf8 extends Error {}
+
+/** Characters of decoded text gathered before the dialect is sniffed. */
+const HEAD_CHARS = 65536;
+/** Bytes gathered before the encoding is sniffed. */
+const HEAD_BYTES = 4096;
+
+export class StreamParser {
+  private decoder: TextDecoder | null = null;
+  private encoding = '';
+  private notice: string | undefined;
+  private headBytes: Uint8Array[] = [];
+  private headByteCount = 0;
+  private headText = '';
+  private tokenizer: CsvTokenizer | null = null;
+  private builder: TableBuilder | null = null;
+  private delimiter = ',';
+  private decimalComma = false;
+  private nulCount = 0;
+  private firstText = true;
+
+  constructor(
+    private readonly opts: IngestOptions,
+    private readonly forceLatin1 = false,
+  ) {}
+
+  /** Rows read so far (for progress). */
+  get rows(): number {
+    return this.builder?.rowsRead ?? 0;
+  }
+
+  /** Feed the next bytes of the file. */
+  pushBytes(bytes: Uint8Array): void {
+    if (this.decoder === null) {
+      this.headBytes.push(bytes);
+      this.headByteCount += bytes.length;
+      if (this.headByteCount < HEAD_BYTES) return;
+      this.startDecoder();
+      return;
+    }
+    this.pushText(this.decode(bytes, true));
+  }
+
+  /** End of input: returns the table and report. */
+  finish(): IngestResult {
+    if (this.decoder === null) this.startDecoder();
+    this.pushText(this.decode(new Uint8Array(0), false));
+    if (this.tokenizer === null) this.startTokenizer();
+    this.tokenizer!.finish();
+    const b = this.builder!;
+    const done = b.finish();
+    const warnings = done.warnings;
+    const tok = this.tokenizer!;
+    if (tok.strayQuoteCount) {
+      warnings.push(`${tok.strayQuoteCount} cells have text after a closing quote (e.g. line ${tok.strayQuoteLines[0]}); the text was kept.`);
+    }
+    if (this.nulCount) warnings.push(`The file contains ${this.nulCount} NUL (zero) bytes; check that it is really a text file.`);
+    return {
+      table: done.table,
+      report: {
+        encoding: this.encoding,
+        ...(this.notice ? { encodingNotice: this.notice } : {}),
+        delimiter: this.delimiter,
+        decimalComma: this.decimalComma,
+        rowsRead: b.rowsRead,
+        rowsKept: b.rowsKept,
+        rowsSkipped: b.rowsSkipped,
+        skipped: b.skipped,
+        cellIssues: done.cellIssues,
+        cellIssueCount: done.cellIssueCount,
+        warnings,
+      },
+    };
+  }
+
+  private startDecoder(): void {
+    const head = concat(this.headBytes, this.headByteCount);
+    this.headBytes = [];
+    if (head.length === 0) throw new IngestError('The file is empty (0 bytes). Choose a CSV file with a header row and data.');
+    if (this.forceLatin1) {
+      this.encoding = 'windows-1252';
+      this.notice = LATIN1_NOTICE;
+    } else if (this.opts.encoding) {
+      this.encoding = this.opts.encoding;
+    } else {
+      const g = detectEncoding(head);
+      this.encoding = g.encoding;
+      this.notice = g.notice;
+    }
+    this.decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8' });
+    this.pushText(this.decode(head, true));
+  }
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    try {
+      return this.decoder!.decode(bytes, { stream });
+    } catch {
+      throw new NotUtf8('invalid UTF-8');
+    }
+  }
+
+  private pushText(text: string): void {
+    if (text.length === 0) return;
+    if (this.firstText) {
+      this.firstText = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (text.indexOf('\u0000') >= 0) this.nulCount += text.split('\u0000').length - 1;
+    if (this.tokenizer === null) {
+      this.headText += text;
+      if (this.headText.length >= HEAD_CHARS) this.startTokenizer();
+      return;
+    }
+    this.tokenizer.push(text);
+  }
+
+  private startTokenizer(): void {
+    const head = this.headText;
+    this.headText = '';
+    this.delimiter = this.opts.delimiter ?? detectDelimiter(head);
+    this.decimalComma = detectDecimalComma(sampleRows(head, this.delimiter, 200), this.delimiter);
+    this.builder = new TableBuilder(this.delimiter, this.decimalComma, this.opts.header !== false);
+    this.tokenizer = new CsvTokenizer(this.delimiter.charCodeAt(0), this.builder);
+    this.tokenizer.push(head);
+  }
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}

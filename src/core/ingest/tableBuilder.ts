@@ -1,0 +1,161 @@
+/**
+ * The row sink that turns tokenized rows into typed columns and keeps the accounting:
+ * header handling, ragged rows, empty rows, column typing from a sample, unparseable cells.
+ */
+import type { Table } from '../data/table';
+import { looksNumeric, NumberBuilder, StringBuilder, type ColumnBuilder } from './builders';
+import type { RowSink } from './tokenizer';
+import { toCsvLine } from './tokenizer';
+import { IngestError, MAX_REPORTED, type CellIssue, type SkippedRow } from './types';
+
+/** Rows buffered as strings before each column's storage (number or string) is chosen. */
+const SAMPLE_ROWS = 1000;
+
+export class TableBuilder implements RowSink {
+  names: string[] | null = null;
+  rowsRead = 0;
+  rowsKept = 0;
+  rowsSkipped = 0;
+  skipped: SkippedRow[] = [];
+  blankLines = 0;
+  trailingEmptyRows = 0;
+  private sample: string[][] = [];
+  private sampleLines: number[] = [];
+  private builders: ColumnBuilder[] | null = null;
+  private converted: string[] = [];
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly decimalComma: boolean,
+    private readonly hasHeader: boolean,
+  ) {}
+
+  row(fields: string[], count: number, line: number): void {
+    const blank = count === 1 && fields[0]!.trim() === '';
+    if (this.names === null) {
+      if (blank) return;
+      this.names = this.hasHeader ? headerNames(fields, count) : Array.from({ length: count }, (_, i) => `column_${i + 1}`);
+      if (this.hasHeader) return;
+    }
+    if (blank) {
+      this.blankLines++;
+      return;
+    }
+    this.rowsRead++;
+    const ncol = this.names.length;
+    if (count !== ncol) {
+      let extrasEmpty = count > ncol;
+      for (let k = ncol; k < count && extrasEmpty; k++) if (fields[k]!.trim() !== '') extrasEmpty = false;
+      if (!extrasEmpty) {
+        this.skip(fields, count, line, `expected ${ncol} fields, found ${count}`);
+        return;
+      }
+      this.trailingEmptyRows++;
+    }
+    let empty = true;
+    for (let k = 0; k < ncol && empty; k++) if (fields[k]!.trim() !== '') empty = false;
+    if (empty) {
+      this.skip(fields, count, line, 'every cell is empty');
+      return;
+    }
+    this.rowsKept++;
+    if (this.builders === null) {
+      this.sample.push(fields.slice(0, ncol));
+      this.sampleLines.push(line);
+      if (this.sample.length >= SAMPLE_ROWS) this.decide();
+      return;
+    }
+    this.append(fields, line);
+  }
+
+  badRow(fields: string[], count: number, line: number, reason: string): void {
+    if (this.names === null) throw new IngestError(`The header row has an ${reason}. Fix the quotes in the first line.`);
+    this.rowsRead++;
+    this.skip(fields, count, line, reason);
+  }
+
+  private skip(fields: string[], count: number, line: number, reason: string): void {
+    this.rowsSkipped++;
+    if (this.skipped.length < MAX_REPORTED) this.skipped.push({ line, reason, raw: toCsvLine(fields, count, this.delimiter) });
+  }
+
+  private append(fields: string[], line: number): void {
+    const b = this.builders!;
+    for (let k = 0; k < b.length; k++) {
+      const cb = b[k]!;
+      if (cb.kind === 'number') {
+        cb.push(fields[k]!, line);
+        // Bound memory: a "numeric" column that keeps failing is really text.
+        if (cb.failures.length > 1000 && cb.shouldBecomeString()) this.toText(k);
+      } else cb.push(fields[k]!);
+    }
+  }
+
+  private toText(k: number): void {
+    const cb = this.builders![k]!;
+    if (cb.kind === 'number') {
+      this.builders![k] = cb.toStringBuilder();
+      this.converted.push(this.names![k]!);
+    }
+  }
+
+  /** Choose number or string storage per column from the buffered sample, then replay it. */
+  private decide(): void {
+    const names = this.names!;
+    this.builders = names.map((_, k) => {
+      const cells = this.sample.map((r) => r[k]!);
+      return looksNumeric(cells, this.decimalComma) ? new NumberBuilder(this.decimalComma) : new StringBuilder();
+    });
+    const sample = this.sample;
+    const lines = this.sampleLines;
+    this.sample = [];
+    this.sampleLines = [];
+    for (let r = 0; r < sample.length; r++) this.append(sample[r]!, lines[r]!);
+  }
+
+  /** Close the table: final type fixes and the cell-issue list (sorted by line). */
+  finish(): { table: Table; cellIssues: CellIssue[]; cellIssueCount: number; warnings: string[] } {
+    if (this.names === null) {
+      throw new IngestError('The file is empty: no header row and no data. Choose a CSV file with a header row and at least one row of data.');
+    }
+    if (this.builders === null) this.decide();
+    const names = this.names;
+    const builders = this.builders!;
+    builders.forEach((b, k) => {
+      if (b.kind === 'number' && b.shouldBecomeString()) this.toText(k);
+    });
+    let issues: CellIssue[] = [];
+    let cellIssueCount = 0;
+    builders.forEach((b, k) => {
+      if (b.kind !== 'number') return;
+      cellIssueCount += b.failures.length;
+      for (const f of b.failures) {
+        if (issues.length >= MAX_REPORTED * 4) break;
+        issues.push({ line: f.line, column: names[k]!, value: f.raw, reason: 'not a number; stored as missing' });
+      }
+    });
+    issues = issues.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED);
+    const warnings: string[] = [];
+    for (const n of this.converted) warnings.push(`Column "${n}" looked numeric at first but has many non-numeric values; it is kept as text.`);
+    if (this.trailingEmptyRows) warnings.push(`${this.trailingEmptyRows} rows had extra empty fields at the end; they were ignored.`);
+    if (this.blankLines) warnings.push(`${this.blankLines} blank lines were ignored.`);
+    const columns = builders.map((b, k) => b.finish(names[k]!));
+    return { table: { rowCount: this.rowsKept, columns }, cellIssues: issues, cellIssueCount, warnings };
+  }
+}
+
+/** Header cells -> unique, non-empty column names ("" -> column_3, repeats -> name_2). */
+export function headerNames(fields: string[], count: number): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    let name = fields[k]!.replace(/\u0000/g, '').trim();
+    if (name === '') name = `column_${k + 1}`;
+    let unique = name;
+    for (let s = 2; seen.has(unique); s++) unique = `${name}_${s}`;
+    seen.add(unique);
+    out.push(unique);
+  }
+  return out;
+}
+

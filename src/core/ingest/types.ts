@@ -1,0 +1,76 @@
+/**
+ * Public types of CSV ingest: progress events, the accounting report and the whole-file error.
+ */
+import type { Table } from '../data/table';
+
+/** A progress event, sent about once per chunk. Bytes are of the file as stored; ms of wall clock. */
+export interface IngestProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+  elapsedMs: number;
+}
+
+/** A data row that was not kept. `line`: 1-based physical line in the file (header = 1). */
+export interface SkippedRow {
+  line: number;
+  reason: string;
+  /** The row re-serialised as CSV with the file's delimiter (so it can be downloaded and fixed). */
+  raw: string;
+}
+
+/** A cell that could not be read as its column's type; the cell is stored as missing. */
+export interface CellIssue {
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+/** What ingest did to the file. Invariant: rowsRead === rowsKept + rowsSkipped. */
+export interface IngestReport {
+  encoding: string;
+  encodingNotice?: string;
+  delimiter: string;
+  decimalComma: boolean;
+  rowsRead: number;
+  rowsKept: number;
+  rowsSkipped: number;
+  /** The first MAX_REPORTED skipped rows (rowsSkipped has the full count). */
+  skipped: SkippedRow[];
+  /** The first MAX_REPORTED cell issues (cellIssueCount has the full count). */
+  cellIssues: CellIssue[];
+  cellIssueCount: number;
+  warnings: string[];
+}
+
+/** Options of every ingest entry point. */
+export interface IngestOptions {
+  onProgress?: (p: IngestProgress) => void;
+  signal?: AbortSignal;
+  /** Bytes read and decoded per step (default 4 MiB). Memory held is O(chunkBytes + the table). */
+  chunkBytes?: number;
+  /** false: the first row is data; columns are named column_1, column_2, ... (default true). */
+  header?: boolean;
+  /** Force a delimiter instead of detecting it. */
+  delimiter?: string;
+  /** Force an encoding label understood by TextDecoder instead of detecting it. */
+  encoding?: string;
+}
+
+/** The parsed table and its report. */
+export interface IngestResult {
+  table: Table;
+  report: IngestReport;
+}
+
+/** A whole-file problem (empty file, no header, binary file). The message says what to do about it. */
+export class IngestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IngestError';
+  }
+}
+
+/** How many skipped rows / cell issues are kept in the report (counts are always complete). */
+export const MAX_REPORTED = 1000;

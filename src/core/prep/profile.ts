@@ -1,0 +1,203 @@
+/**
+ * Column profiles for the profile panel: missing share, distinct count, summary statistics,
+ * a histogram or the top values, and warnings (constant, id-like, heavy skew, many missing,
+ * leakage suspects), plus machine-readable flags the UI and defaults use.
+ */
+import type { Column, ColumnType, Table } from '../data/table';
+import { cellString } from '../data/table';
+import { inferColumnType } from './infer';
+import { codeCounts, meanStd, numericView, parseBoolean, parseDate, sortedFinite, splitTokens } from './values';
+
+export type ProfileFlag = 'constant' | 'id' | 'skew' | 'missing' | 'leak' | 'highCardinality';
+
+export interface ColumnProfile {
+  name: string;
+  index: number;
+  type: ColumnType;
+  missing: number;
+  missingShare: number;
+  distinct: number;
+  /** Numbers: in column units. Dates: fractional years. Booleans: 0/1. */
+  min?: number;
+  max?: number;
+  mean?: number;
+  /** Population standard deviation. */
+  std?: number;
+  /** Sample skewness (third standardised moment), numbers only. */
+  skew?: number;
+  histogram?: { x0: number; x1: number; count: number }[];
+  /** Most frequent values (for multicategory: most frequent parts), at most 10. */
+  topValues?: { value: string; count: number }[];
+  warnings: string[];
+  flags: ProfileFlag[];
+  /** 'log1p' for heavy right tails of non-negative numbers (streams, duration). */
+  suggestedScaling?: 'log1p' | 'standard';
+}
+
+const HIST_BINS = 20;
+const TOP = 10;
+
+/** Profile every column. `types` overrides inference per column index; `target` enables leakage checks. */
+export function profileTable(table: Table, opts: { target?: string; types?: ColumnType[] } = {}): ColumnProfile[] {
+  const n = table.rowCount;
+  const targetCol = opts.target === undefined ? undefined : table.columns.find((c) => c.name === opts.target);
+  const targetNum = targetCol ? targetNumbers(targetCol) : undefined;
+  return table.columns.map((col, index) => {
+    const type = opts.types?.[index] ?? inferColumnType(col, n);
+    const p = baseProfile(col, index, type, n);
+    if (targetCol && targetNum && col !== targetCol) leakage(p, col, targetCol, targetNum, n);
+    return p;
+  });
+}
+
+function targetNumbers(col: Column): Float64Array {
+  if (col.kind === 'number') return col.values;
+  const asBool = numericView(col, undefined, parseBoolean);
+  if (asBool.some((v) => !Number.isNaN(v))) return asBool;
+  return Float64Array.from(col.codes, (k) => (k < 0 ? NaN : k));
+}
+
+function baseProfile(col: Column, index: number, type: ColumnType, n: number): ColumnProfile {
+  const p: ColumnProfile = { name: col.name, index, type, missing: 0, missingShare: 0, distinct: 0, warnings: [], flags: [] };
+  if (col.kind === 'number') {
+    const sorted = sortedFinite(col.values.subarray(0, n));
+    p.missing = n - sorted.length;
+    p.distinct = countDistinctSorted(sorted);
+    if (sorted.length) numericStats(p, col.values.subarray(0, n), sorted);
+  } else {
+    const counts = codeCounts(col.codes.subarray(0, n), col.dict.length);
+    let present = 0;
+    for (let k = 0; k < counts.length; k++) {
+      if (counts[k]! > 0) p.distinct++;
+      present += counts[k]!;
+    }
+    p.missing = n - present;
+    p.topValues = topValues(col.dict, counts, type === 'multicategory');
+    if (type === 'boolean') {
+      const v = numericView(col, undefined, parseBoolean).subarray(0, n);
+      numericStats(p, v, sortedFinite(v), false);
+    } else if (type === 'date') {
+      const v = numericView(col, undefined, (s) => parseDate(s)?.value ?? NaN).subarray(0, n);
+      numericStats(p, v, sortedFinite(v), false);
+    }
+  }
+  p.missingShare = n ? p.missing / n : 0;
+  if (type === 'constant' || p.distinct <= 1) {
+    p.flags.push('constant');
+    p.warnings.push(p.distinct === 0 ? 'Every cell is empty.' : 'Constant column: every row has the same value, so it cannot help a model.');
+  }
+  if (type === 'id') {
+    p.flags.push('id');
+    p.warnings.push('Identifier-like: unique per row. Useful to find duplicates, not as a feature.');
+  }
+  if (p.missingShare > 0.3) {
+    p.flags.push('missing');
+    p.warnings.push(`${(p.missingShare * 100).toFixed(0)}% of cells are missing.`);
+  }
+  if ((type === 'category' || type === 'text') && p.distinct > 50) {
+    p.flags.push('highCardinality');
+    p.warnings.push(`${p.distinct} distinct values: use target encoding or an embedding rather than one-hot.`);
+  }
+  return p;
+}
+
+function numericStats(p: ColumnProfile, values: ArrayLike<number>, sorted: Float64Array, withSkew = true): void {
+  if (sorted.length === 0) return;
+  const { mean, std } = meanStd(sorted);
+  p.min = sorted[0]!;
+  p.max = sorted[sorted.length - 1]!;
+  p.mean = mean;
+  p.std = std;
+  p.histogram = histogram(sorted, p.min, p.max);
+  if (!withSkew || !(std > 0)) return;
+  let m3 = 0;
+  for (let i = 0; i < sorted.length; i++) m3 += ((sorted[i]! - mean) / std) ** 3;
+  p.skew = m3 / sorted.length;
+  if (p.skew > 2 && p.min >= 0 && (p.type === 'number' || p.type === 'integer')) {
+    p.flags.push('skew');
+    p.suggestedScaling = 'log1p';
+    p.warnings.push(`Heavy right tail (skewness ${p.skew.toFixed(1)}): a log1p transform is suggested.`);
+  } else if (Math.abs(p.skew) > 2) {
+    p.flags.push('skew');
+    p.warnings.push(`Heavily skewed (skewness ${p.skew.toFixed(1)}): consider robust scaling or clipping.`);
+  } else if (p.type === 'number' || p.type === 'integer') p.suggestedScaling = 'standard';
+  void values;
+}
+
+/** Equal-width histogram of an ascending array over [min, max]; one bin when min === max. */
+export function histogram(sorted: ArrayLike<number>, min: number, max: number, bins = HIST_BINS): { x0: number; x1: number; count: number }[] {
+  if (!(max > min)) return [{ x0: min, x1: max, count: sorted.length }];
+  const width = (max - min) / bins;
+  const out = Array.from({ length: bins }, (_, b) => ({ x0: min + b * width, x1: b === bins - 1 ? max : min + (b + 1) * width, count: 0 }));
+  for (let i = 0; i < sorted.length; i++) {
+    const b = Math.min(bins - 1, Math.floor((sorted[i]! - min) / width));
+    out[b]!.count++;
+  }
+  return out;
+}
+
+function countDistinctSorted(s: Float64Array): number {
+  let d = s.length ? 1 : 0;
+  for (let i = 1; i < s.length; i++) if (s[i] !== s[i - 1]) d++;
+  return d;
+}
+
+function topValues(dict: string[], counts: Int32Array, tokens: boolean): { value: string; count: number }[] {
+  let entries: [string, number][];
+  if (tokens) {
+    const m = new Map<string, number>();
+    dict.forEach((s, k) => {
+      if (counts[k]! > 0) for (const t of splitTokens(s)) m.set(t, (m.get(t) ?? 0) + counts[k]!);
+    });
+    entries = [...m];
+  } else entries = dict.map((s, k): [string, number] => [s, counts[k]!]).filter((e) => e[1] > 0);
+  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return entries.slice(0, TOP).map(([value, count]) => ({ value, count }));
+}
+
+/** Flag a feature that is a copy of the target or |Pearson r| >= 0.98 with it. */
+function leakage(p: ColumnProfile, col: Column, target: Column, y: Float64Array, n: number): void {
+  let same = 0;
+  let both = 0;
+  for (let r = 0; r < n; r++) {
+    const a = cellString(col, r);
+    const b = cellString(target, r);
+    if (a === '' || b === '') continue;
+    both++;
+    if (a === b) same++;
+  }
+  if (both > 0 && same >= 0.99 * both) {
+    p.flags.push('leak');
+    p.warnings.push(`Leakage suspect: a copy of the target "${target.name}". Leave it out of the features.`);
+    return;
+  }
+  if (p.type === 'constant' || p.type === 'id' || p.type === 'text') return;
+  const x = col.kind === 'number' ? col.values : p.type === 'boolean' ? numericView(col, undefined, parseBoolean) : undefined;
+  if (!x) return;
+  const r = pearson(x, y, n);
+  if (Math.abs(r) >= 0.98) {
+    p.flags.push('leak');
+    p.warnings.push(`Leakage suspect: almost perfectly correlated with the target (r = ${r.toFixed(3)}).`);
+  }
+}
+
+/** Pearson correlation over rows where both are present; NaN when undefined. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>, n: number): number {
+  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, m = 0;
+  for (let i = 0; i < n; i++) {
+    const a = x[i]!;
+    const b = y[i]!;
+    if (a !== a || b !== b) continue;
+    m++;
+    sx += a;
+    sy += b;
+    sxx += a * a;
+    syy += b * b;
+    sxy += a * b;
+  }
+  if (m < 3) return NaN;
+  const cov = sxy - (sx * sy) / m;
+  const vx = sxx - (sx * sx) / m;
+  const vy = syy - (sy * sy) / m;
+  return vx > 0 && vy > 0 ? cov / Math.sqrt(vx * vy) : NaN;
+}

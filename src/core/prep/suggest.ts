@@ -1,0 +1,57 @@
+/**
+ * Defaults the UI pre-selects: which column is the target, which task, which features.
+ */
+import type { ColumnProfile } from './profile';
+
+/** Target names in order of preference (matched case-insensitively, exact first, then as a word). */
+const TARGET_NAMES = ['popularity', 'pop', 'streams', 'target', 'hit', 'label', 'y'];
+const USABLE_TARGET = new Set(['number', 'integer', 'boolean', 'category']);
+
+/** The column most likely to be the target ("popularity", "pop", "streams", "target", "hit"), or undefined. */
+export function suggestTarget(profiles: ColumnProfile[]): string | undefined {
+  const usable = profiles.filter((p) => USABLE_TARGET.has(p.type) && p.missingShare < 0.5);
+  for (const name of TARGET_NAMES) {
+    const hit = usable.find((p) => p.name.trim().toLowerCase() === name);
+    if (hit) return hit.name;
+  }
+  for (const name of TARGET_NAMES.slice(0, 5)) {
+    const re = new RegExp(`(^|[^a-z])${name}([^a-z]|$)`, 'i');
+    const hit = usable.find((p) => re.test(p.name));
+    if (hit) return hit.name;
+  }
+  return undefined;
+}
+
+/** Classification for booleans, categories and numbers with at most 2 distinct values; else regression. */
+export function suggestTask(profile: ColumnProfile): 'regression' | 'classification' {
+  if (profile.type === 'boolean' || profile.type === 'category') return 'classification';
+  if ((profile.type === 'number' || profile.type === 'integer') && profile.distinct <= 2) return 'classification';
+  return 'regression';
+}
+
+/** One-hot is offered by default only up to this many distinct values. */
+export const LOW_CARDINALITY = 50;
+
+/**
+ * Default feature columns: numbers, integers, booleans, categories with at most LOW_CARDINALITY
+ * values, multicategories. Never: the target, identifiers, free text, constants, dates,
+ * leakage suspects, or columns that are more than 95% missing.
+ */
+export function defaultFeatures(profiles: ColumnProfile[], target: string): string[] {
+  return profiles
+    .filter((p) => {
+      if (p.name === target || p.flags.includes('leak') || p.flags.includes('constant') || p.missingShare > 0.95) return false;
+      switch (p.type) {
+        case 'number':
+        case 'integer':
+        case 'boolean':
+        case 'multicategory':
+          return true;
+        case 'category':
+          return p.distinct <= LOW_CARDINALITY;
+        default:
+          return false;
+      }
+    })
+    .map((p) => p.name);
+}

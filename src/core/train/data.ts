@@ -1,0 +1,114 @@
+/** Moving rows between flat typed arrays and tensors: batch gathering, shape checks and batched prediction. */
+import * as tf from '@tensorflow/tfjs';
+import type { ArrayInput, TrainSet } from './types';
+
+/** Product of a per-row shape ([] -> 1). */
+export function rowSize(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/**
+ * Check that a set matches the model: one ArrayInput per model input, per-row shapes equal to the model's,
+ * data lengths n * rowSize, and y of length n * outputUnits. Throws an Error a person can act on.
+ */
+export function checkSet(model: tf.LayersModel, set: TrainSet, what: string): void {
+  if (set.inputs.length !== model.inputs.length) {
+    throw new Error(
+      `${what}: the model takes ${model.inputs.length} input(s) but ${set.inputs.length} were given.`,
+    );
+  }
+  model.inputs.forEach((inp, i) => {
+    const a = set.inputs[i]!;
+    const want = inp.shape.slice(1);
+    if (want.length !== a.shape.length || want.some((d, j) => d != null && d !== a.shape[j])) {
+      throw new Error(
+        `${what}: input ${i} (${inp.name}) has rows of shape [${a.shape}], the model expects [${want}].`,
+      );
+    }
+    if (a.data.length !== set.n * rowSize(a.shape)) {
+      throw new Error(
+        `${what}: input ${i} holds ${a.data.length} values, expected ${set.n} rows x ${rowSize(a.shape)}.`,
+      );
+    }
+  });
+  const units = outputUnits(model);
+  if (set.y.length !== set.n * units) {
+    throw new Error(
+      `${what}: ${set.y.length} target values for ${set.n} rows, but the model outputs ${units} per row.`,
+    );
+  }
+  for (let i = 0; i < set.y.length; i++) {
+    if (!Number.isFinite(set.y[i]!)) {
+      throw new Error(
+        `${what}: target row ${Math.floor(i / units)} is missing or not finite; drop or impute those rows.`,
+      );
+    }
+  }
+}
+
+/** The model's output width (last dimension of its single output). */
+export function outputUnits(model: tf.LayersModel): number {
+  const shape = model.outputs[0]!.shape;
+  return (shape[shape.length - 1] as number | null) ?? 1;
+}
+
+/** Copy the rows `idx` of one input into a tensor [idx.length, ...shape] (int32 for Int32Array data). */
+export function gatherInput(a: ArrayInput, idx: ArrayLike<number>): tf.Tensor {
+  const size = rowSize(a.shape);
+  const isInt = a.data instanceof Int32Array;
+  const out = isInt ? new Int32Array(idx.length * size) : new Float32Array(idx.length * size);
+  for (let r = 0; r < idx.length; r++) {
+    const src = idx[r]! * size;
+    out.set(a.data.subarray(src, src + size), r * size);
+  }
+  return tf.tensor(out, [idx.length, ...a.shape], isInt ? 'int32' : 'float32');
+}
+
+/** Rows [start, end) of one input as a tensor, without copying the typed array. */
+export function sliceInput(a: ArrayInput, start: number, end: number): tf.Tensor {
+  const size = rowSize(a.shape);
+  const isInt = a.data instanceof Int32Array;
+  return tf.tensor(
+    a.data.subarray(start * size, end * size),
+    [end - start, ...a.shape],
+    isInt ? 'int32' : 'float32',
+  );
+}
+
+/** Targets of rows `idx` as [idx.length, units]. */
+export function gatherY(y: Float32Array, units: number, idx: ArrayLike<number>): tf.Tensor2D {
+  const out = new Float32Array(idx.length * units);
+  for (let r = 0; r < idx.length; r++)
+    out.set(y.subarray(idx[r]! * units, idx[r]! * units + units), r * units);
+  return tf.tensor2d(out, [idx.length, units]);
+}
+
+/** A single tensor when the model has one input, else the list (what model.apply / predict expect). */
+export function asModelInput(xs: tf.Tensor[]): tf.Tensor | tf.Tensor[] {
+  return xs.length === 1 ? xs[0]! : xs;
+}
+
+/**
+ * Predict n rows in batches (default 1024) without leaking tensors. inputs follow the model's input order.
+ * Returns a Float32Array of shape [n, outputUnits], row-major.
+ */
+export function predictBatched(
+  model: tf.LayersModel,
+  inputs: ArrayInput[],
+  n: number,
+  batchSize = 1024,
+): Float32Array {
+  const units = outputUnits(model);
+  const out = new Float32Array(n * units);
+  const bs = Math.max(1, Math.floor(batchSize));
+  for (let start = 0; start < n; start += bs) {
+    const end = Math.min(n, start + bs);
+    const values = tf.tidy(() => {
+      const xs = inputs.map((a) => sliceInput(a, start, end));
+      const pred = model.predict(asModelInput(xs)) as tf.Tensor;
+      return pred.dataSync() as Float32Array;
+    });
+    out.set(values, start * units);
+  }
+  return out;
+}

@@ -1,0 +1,414 @@
+/**
+ * The app's state (zustand). The only layer that calls the worker client. The UI reads it
+ * through selectors and changes it through these actions.
+ */
+import { create } from 'zustand';
+import type { ColumnType } from '../core/data/table';
+import type { IngestProgress } from '../core/ingest';
+import type { ColumnProfile, FeatureSpec, PrepConfig } from '../core/prep';
+import type { SplitConfig } from '../core/split';
+import type { EpochEvent, ModelSummary, TrainConfig } from '../core/train';
+import * as client from '../workers/client';
+import type {
+  BackendChoice,
+  BackendName,
+  LoadedDataset,
+  ModelInfo,
+  SplitSizes,
+  TrainOutcome,
+} from '../workers/protocol';
+import { load, remove, save } from './persist';
+
+export type Task = 'regression' | 'classification';
+export type ErrorField = 'file' | 'target' | 'features' | 'split' | 'model' | 'data' | 'train' | 'export';
+
+export interface Setup {
+  target?: string;
+  task: Task;
+  /** For a numeric target used as classification: values >= threshold count as a hit. */
+  hitThreshold?: number;
+  features: string[];
+  /** Column types as the user sees them (inferred, then maybe overridden), aligned with the table. */
+  types: ColumnType[];
+  split: SplitConfig;
+  modelId: string;
+  modelParams: Record<string, unknown>;
+  train: TrainConfig;
+  backend: BackendChoice;
+}
+
+export interface RunView {
+  status: 'idle' | 'running' | 'done' | 'error';
+  runId?: string;
+  phase?: 'preparing' | 'training' | 'evaluating';
+  backend?: BackendName;
+  backendReason?: string;
+  epochs: EpochEvent[];
+  totalEpochs: number;
+  batch?: { epoch: number; batch: number; batchesPerEpoch: number; elapsedMs: number };
+  summary?: ModelSummary;
+  sizes?: SplitSizes;
+  nFeatures?: number;
+  warnings: string[];
+  cancelRequested: boolean;
+}
+
+export interface AppState {
+  dataset?: LoadedDataset;
+  loading?: { fileName: string; progress?: IngestProgress; startedAt: number };
+  setup: Setup;
+  models: ModelInfo[];
+  run: RunView;
+  result?: TrainOutcome;
+  errors: Partial<Record<ErrorField, string>>;
+  hydrated: boolean;
+
+  hydrate(): Promise<void>;
+  loadFile(file: File | Blob, fileName?: string): Promise<void>;
+  loadSample(): Promise<void>;
+  cancelLoad(): void;
+  clearDataset(): Promise<void>;
+  setTarget(name: string): void;
+  setTask(task: Task): void;
+  setHitThreshold(v: number | undefined): void;
+  toggleFeature(name: string, on: boolean): void;
+  setColumnType(index: number, type: ColumnType): Promise<void>;
+  setSplit(patch: Partial<SplitConfig>): void;
+  setModel(id: string): void;
+  setModelParam(key: string, value: unknown): void;
+  setTrain(patch: Partial<TrainConfig>): void;
+  setBackend(b: BackendChoice): void;
+  startTraining(): Promise<void>;
+  cancelTraining(): void;
+  exportModel(): Promise<{ fileName: string; bytes: Uint8Array } | undefined>;
+}
+
+export const SAMPLE_URL = `${import.meta.env.BASE_URL}samples/top_hits_2000_2019.csv`;
+
+export const defaultSplit: SplitConfig = { method: 'random', train: 0.7, val: 0.15, test: 0.15, seed: 42 };
+export const defaultTrain: TrainConfig = {
+  optimizer: 'adam',
+  learningRate: 0.001,
+  batchSize: 32,
+  epochs: 50,
+  patience: 8,
+  seed: 42,
+};
+
+const initialSetup: Setup = {
+  task: 'regression',
+  features: [],
+  types: [],
+  split: defaultSplit,
+  modelId: 'mlp',
+  modelParams: {},
+  train: defaultTrain,
+  backend: 'auto',
+};
+
+const idleRun: RunView = { status: 'idle', epochs: [], totalEpochs: 0, warnings: [], cancelRequested: false };
+
+let loadAbort: AbortController | undefined;
+let trainAbort: AbortController | undefined;
+
+/** Features for a target: the recommended columns without the target itself. */
+function featuresFor(ds: LoadedDataset, target: string | undefined): string[] {
+  return ds.recommendedFeatures.filter((f) => f !== target);
+}
+
+function taskFor(ds: LoadedDataset, target: string | undefined): Task {
+  const i = ds.profiles.findIndex((p) => p.name === target);
+  return i >= 0 ? (ds.taskByColumn[i] ?? 'regression') : 'regression';
+}
+
+/** The preprocessing config the pipeline is fitted from (defaults by column type). */
+export function prepConfigOf(setup: Setup, profiles: ColumnProfile[]): PrepConfig {
+  const features: FeatureSpec[] = setup.features.map((name) => {
+    const i = profiles.findIndex((p) => p.name === name);
+    return { name, type: setup.types[i] ?? profiles[i]?.type ?? 'number' };
+  });
+  return { target: setup.target ?? '', task: setup.task, features, hitThreshold: setup.hitThreshold };
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export const useStore = create<AppState>()((set, get) => {
+  const persistSetup = () => void save('setup', get().setup);
+
+  return {
+    setup: initialSetup,
+    models: [],
+    run: idleRun,
+    errors: {},
+    hydrated: false,
+
+    async hydrate() {
+      const [dataset, setup, result] = await Promise.all([
+        load<LoadedDataset>('dataset'),
+        load<Setup>('setup'),
+        load<TrainOutcome>('result'),
+      ]);
+      set({
+        dataset,
+        setup: setup ? { ...initialSetup, ...setup } : initialSetup,
+        result,
+        hydrated: true,
+      });
+      client
+        .listModels()
+        .then((models) => set({ models }))
+        .catch((e: unknown) =>
+          set((s) => ({ errors: { ...s.errors, model: `Could not list models: ${message(e)}` } })),
+        );
+    },
+
+    async loadFile(file, fileName = (file as File).name ?? 'data.csv') {
+      loadAbort?.abort();
+      loadAbort = new AbortController();
+      set({ loading: { fileName, startedAt: Date.now() }, errors: {} });
+      try {
+        const ds = await client.ingestFile(
+          file,
+          fileName,
+          (progress) => set((s) => (s.loading ? { loading: { ...s.loading, progress } } : {})),
+          loadAbort.signal,
+        );
+        const target = ds.suggestedTarget;
+        const setup: Setup = {
+          ...get().setup,
+          target,
+          task: taskFor(ds, target),
+          hitThreshold: undefined,
+          features: featuresFor(ds, target),
+          types: ds.profiles.map((p) => p.type),
+        };
+        set({ dataset: ds, setup, loading: undefined, result: undefined, run: idleRun });
+        if (!target)
+          set((s) => ({
+            errors: { ...s.errors, target: 'No column looks like a popularity target; choose one.' },
+          }));
+        await Promise.all([save('dataset', ds), save('setup', setup), remove('result')]);
+      } catch (e) {
+        const cancelled = e instanceof client.CancelledError || loadAbort.signal.aborted;
+        set((s) => ({
+          loading: undefined,
+          errors: { ...s.errors, file: cancelled ? `Loading ${fileName} was cancelled.` : message(e) },
+        }));
+      }
+    },
+
+    async loadSample() {
+      try {
+        const res = await fetch(SAMPLE_URL);
+        if (!res.ok) throw new Error(`The sample could not be fetched (HTTP ${res.status}).`);
+        await get().loadFile(await res.blob(), 'top_hits_2000_2019.csv');
+      } catch (e) {
+        set((s) => ({ errors: { ...s.errors, file: message(e) } }));
+      }
+    },
+
+    cancelLoad() {
+      loadAbort?.abort();
+    },
+
+    async clearDataset() {
+      set({ dataset: undefined, result: undefined, run: idleRun, setup: initialSetup, errors: {} });
+      await Promise.all([remove('dataset'), remove('result'), remove('setup')]);
+    },
+
+    setTarget(name) {
+      const ds = get().dataset;
+      if (!ds) return;
+      set((s) => ({
+        setup: {
+          ...s.setup,
+          target: name,
+          task: taskFor(ds, name),
+          hitThreshold: undefined,
+          features: featuresFor(ds, name),
+        },
+        errors: { ...s.errors, target: undefined, features: undefined },
+      }));
+      persistSetup();
+    },
+
+    setTask(task) {
+      set((s) => ({ setup: { ...s.setup, task }, errors: { ...s.errors, target: undefined } }));
+      persistSetup();
+    },
+
+    setHitThreshold(v) {
+      set((s) => ({ setup: { ...s.setup, hitThreshold: v } }));
+      persistSetup();
+    },
+
+    toggleFeature(name, on) {
+      set((s) => {
+        const rest = s.setup.features.filter((f) => f !== name);
+        return {
+          setup: { ...s.setup, features: on ? [...rest, name] : rest },
+          errors: { ...s.errors, features: undefined },
+        };
+      });
+      persistSetup();
+    },
+
+    async setColumnType(index, type) {
+      const ds = get().dataset;
+      if (!ds) return;
+      const types = [...get().setup.types];
+      types[index] = type;
+      set((s) => ({ setup: { ...s.setup, types } }));
+      persistSetup();
+      try {
+        const profiles = await client.profileTable(ds.table, types, get().setup.target);
+        const next = { ...ds, profiles };
+        set({ dataset: next });
+        void save('dataset', next);
+      } catch (e) {
+        set((s) => ({ errors: { ...s.errors, data: message(e) } }));
+      }
+    },
+
+    setSplit(patch) {
+      set((s) => ({
+        setup: { ...s.setup, split: { ...s.setup.split, ...patch } },
+        errors: { ...s.errors, split: undefined },
+      }));
+      persistSetup();
+    },
+
+    setModel(id) {
+      set((s) => ({ setup: { ...s.setup, modelId: id, modelParams: {} } }));
+      persistSetup();
+    },
+
+    setModelParam(key, value) {
+      set((s) => ({ setup: { ...s.setup, modelParams: { ...s.setup.modelParams, [key]: value } } }));
+      persistSetup();
+    },
+
+    setTrain(patch) {
+      set((s) => ({ setup: { ...s.setup, train: { ...s.setup.train, ...patch } } }));
+      persistSetup();
+    },
+
+    setBackend(backend) {
+      set((s) => ({ setup: { ...s.setup, backend } }));
+      persistSetup();
+    },
+
+    async startTraining() {
+      const { dataset, setup } = get();
+      if (!dataset) {
+        set((s) => ({ errors: { ...s.errors, file: 'Load a CSV first.' } }));
+        return;
+      }
+      const { train: _t, val, test } = setup.split;
+      if (!(val >= 0 && test > 0 && val + test < 1)) {
+        set((s) => ({
+          errors: {
+            ...s.errors,
+            split: 'Validation and test shares must be between 0 and 1, with room left for training.',
+          },
+        }));
+        return;
+      }
+      const runId = `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+      trainAbort = new AbortController();
+      set({
+        run: { ...idleRun, status: 'running', runId, totalEpochs: setup.train.epochs, phase: 'preparing' },
+        errors: {},
+      });
+      const accept = (fn: (r: RunView) => Partial<RunView>) =>
+        set((s) => (s.run.runId === runId ? { run: { ...s.run, ...fn(s.run) } } : {}));
+      try {
+        const outcome = await client.trainModel(
+          {
+            runId,
+            table: dataset.table,
+            prep: prepConfigOf(setup, dataset.profiles),
+            split: { ...setup.split, train: 1 - setup.split.val - setup.split.test },
+            modelId: setup.modelId,
+            modelParams: setup.modelParams,
+            train: { ...setup.train, seed: setup.split.seed },
+            backend: setup.backend,
+          },
+          (e) => {
+            if (e.runId !== runId) return; // a stale run's event
+            switch (e.type) {
+              case 'backend':
+                accept(() => ({ backend: e.backend, backendReason: e.reason }));
+                break;
+              case 'phase':
+                accept(() => ({ phase: e.phase }));
+                break;
+              case 'prepared':
+                accept(() => ({
+                  summary: e.summary,
+                  sizes: e.sizes,
+                  nFeatures: e.nFeatures,
+                  warnings: e.warnings,
+                }));
+                break;
+              case 'batch':
+                accept(() => ({ batch: e }));
+                break;
+              case 'epoch':
+                accept((r) => ({ epochs: [...r.epochs, e.epoch] }));
+                break;
+            }
+          },
+          trainAbort.signal,
+        );
+        accept(() => ({ status: 'done', phase: undefined }));
+        set({ result: outcome });
+        await save('result', outcome);
+      } catch (e) {
+        const cancelled = e instanceof client.CancelledError;
+        accept(() => ({ status: cancelled ? 'idle' : 'error', phase: undefined }));
+        const field: ErrorField = e instanceof client.SetupError ? e.field : 'train';
+        set((s) => ({
+          errors: { ...s.errors, [field]: cancelled ? 'Training was cancelled.' : message(e) },
+        }));
+      }
+    },
+
+    cancelTraining() {
+      set((s) => ({ run: { ...s.run, cancelRequested: true } }));
+      trainAbort?.abort();
+    },
+
+    async exportModel() {
+      const { result, dataset, setup } = get();
+      if (!result) return undefined;
+      try {
+        const bytes = await client.exportBundle({
+          model: result.artifacts,
+          preprocessing: result.pipeline,
+          metrics: {
+            ...result.metrics,
+            sizes: result.sizes,
+            bestEpoch: result.bestEpoch,
+            stopReason: result.stopReason,
+          },
+          experiment: {
+            dataset: dataset?.fileName,
+            split: setup.split,
+            modelId: setup.modelId,
+            modelParams: setup.modelParams,
+            train: setup.train,
+            backend: result.backend,
+          },
+        });
+        const base = (dataset?.fileName ?? 'model').replace(/\.[^.]+$/, '').replace(/[^\w-]+/g, '_');
+        return { fileName: `encore-${base}.zip`, bytes };
+      } catch (e) {
+        set((s) => ({ errors: { ...s.errors, export: message(e) } }));
+        return undefined;
+      }
+    },
+  };
+});

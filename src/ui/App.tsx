@@ -1,0 +1,75 @@
+import { useEffect, useState, type DragEvent } from 'react';
+import { useStore } from '../state/store';
+import { DataPanel } from './DataPanel';
+import { SetupPanel } from './SetupPanel';
+import { ModelPanel } from './ModelPanel';
+import { TrainPanel } from './TrainPanel';
+import { ResultsPanel } from './ResultsPanel';
+
+/** The studio: one column of panels following the pipeline; a CSV can be dropped anywhere. */
+export function App() {
+  const hydrate = useStore((s) => s.hydrate);
+  const hydrated = useStore((s) => s.hydrated);
+  const loadFile = useStore((s) => s.loadFile);
+  const hasData = useStore((s) => !!s.dataset);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    void hydrate();
+  }, [hydrate]);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void loadFile(file);
+  };
+
+  return (
+    <div
+      className={dragging ? 'app dragging' : 'app'}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <header className="top">
+        <h1>
+          <span className="logo" aria-hidden="true">
+            ♪
+          </span>{' '}
+          Encore
+        </h1>
+        <p className="tagline">
+          Predict how popular a track will be. Everything runs in your browser; your data never leaves it.
+        </p>
+      </header>
+      {dragging && <div className="drop-overlay">Drop a CSV to load it</div>}
+      <main>
+        {!hydrated ? (
+          <p>Loading…</p>
+        ) : (
+          <>
+            <DataPanel />
+            {hasData && (
+              <>
+                <SetupPanel />
+                <ModelPanel />
+                <TrainPanel />
+                <ResultsPanel />
+              </>
+            )}
+          </>
+        )}
+      </main>
+      <footer>
+        Built-in sample: “Top Hits Spotify from 2000-2019” by paradisejoy (Kaggle). Encore uses TensorFlow.js
+        in Web Workers.
+      </footer>
+    </div>
+  );
+}

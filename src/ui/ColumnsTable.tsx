@@ -1,0 +1,92 @@
+import type { ColumnType } from '../core/data/table';
+import { useStore } from '../state/store';
+import { fmt } from './format';
+import { ErrorText } from './ErrorText';
+
+const TYPES: ColumnType[] = [
+  'number',
+  'integer',
+  'boolean',
+  'category',
+  'multicategory',
+  'date',
+  'text',
+  'id',
+  'constant',
+];
+
+/** Every column's profile, its type (overridable) and whether it is a model input. */
+export function ColumnsTable() {
+  const profiles = useStore((s) => s.dataset!.profiles);
+  const setup = useStore((s) => s.setup);
+  const toggleFeature = useStore((s) => s.toggleFeature);
+  const setColumnType = useStore((s) => s.setColumnType);
+  const chosen = new Set(setup.features);
+
+  return (
+    <div className="scroll">
+      <h3>Columns</h3>
+      <ErrorText field="features" />
+      <ErrorText field="data" />
+      <table className="columns" aria-label="Columns">
+        <thead>
+          <tr>
+            <th scope="col">Feature</th>
+            <th scope="col">Column</th>
+            <th scope="col">Type</th>
+            <th scope="col">Missing</th>
+            <th scope="col">Distinct</th>
+            <th scope="col">Summary</th>
+            <th scope="col">Warnings</th>
+          </tr>
+        </thead>
+        <tbody>
+          {profiles.map((p, i) => {
+            const isTarget = p.name === setup.target;
+            return (
+              <tr key={i} className={isTarget ? 'target-row' : undefined}>
+                <td>
+                  {isTarget ? (
+                    <span className="badge">target</span>
+                  ) : (
+                    <input
+                      type="checkbox"
+                      aria-label={`Use ${p.name} as a feature`}
+                      checked={chosen.has(p.name)}
+                      onChange={(e) => toggleFeature(p.name, e.target.checked)}
+                    />
+                  )}
+                </td>
+                <th scope="row">{p.name}</th>
+                <td>
+                  <select
+                    aria-label={`Type of ${p.name}`}
+                    value={setup.types[i] ?? p.type}
+                    onChange={(e) => void setColumnType(i, e.target.value as ColumnType)}
+                  >
+                    {TYPES.map((t) => (
+                      <option key={t} value={t}>
+                        {t}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>{(p.missingShare * 100).toFixed(1)}%</td>
+                <td>{p.distinct.toLocaleString('en-US')}</td>
+                <td className="small">
+                  {p.mean !== undefined
+                    ? `${fmt(p.min)} … ${fmt(p.max)}, mean ${fmt(p.mean)}`
+                    : (p.topValues ?? [])
+                        .slice(0, 3)
+                        .map((t) => `${t.value} (${t.count})`)
+                        .join(', ')}
+                </td>
+                <td className="small warn">{p.warnings.join('; ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

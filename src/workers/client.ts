@@ -1,0 +1,159 @@
+/**
+ * The only code that creates workers. Each call is typed and cancellable: cancel first asks
+ * the loop to stop at the next batch, then terminates the worker after a grace period and
+ * respawns it lazily on the next call.
+ */
+import * as Comlink from 'comlink';
+import type { Table } from '../core/data/table';
+import type { IngestProgress } from '../core/ingest';
+import type {
+  DataApi,
+  LoadedDataset,
+  TrainApi,
+  TrainEvent,
+  TrainFailure,
+  TrainOutcome,
+  TrainRequest,
+} from './protocol';
+
+interface Handle<T> {
+  worker: Worker;
+  api: Comlink.Remote<T>;
+}
+
+function spawnData(): Handle<DataApi> {
+  const worker = new Worker(new URL('./data.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'encore-data',
+  });
+  return { worker, api: Comlink.wrap<DataApi>(worker) };
+}
+
+function spawnTrain(): Handle<TrainApi> {
+  const worker = new Worker(new URL('./train.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'encore-train',
+  });
+  return { worker, api: Comlink.wrap<TrainApi>(worker) };
+}
+
+let data: Handle<DataApi> | undefined;
+let train: Handle<TrainApi> | undefined;
+
+const GRACE_MS = 1500;
+
+/** An error from a call that was cancelled on purpose. */
+export class CancelledError extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** Run `call`; if `signal` aborts, ask politely via `stop`, then kill the worker after a grace period. */
+function cancellable<T, W>(
+  handle: Handle<W>,
+  call: Promise<T>,
+  signal: AbortSignal | undefined,
+  stop: () => void,
+  kill: () => void,
+): Promise<T> {
+  if (!signal) return call;
+  return new Promise<T>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onAbort = () => {
+      stop();
+      timer = setTimeout(() => {
+        handle.worker.terminate();
+        kill();
+        reject(new CancelledError());
+      }, GRACE_MS);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    call.then(
+      (v) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+        reject(signal.aborted ? new CancelledError() : e);
+      },
+    );
+  });
+}
+
+/** Parse and profile a CSV in the data worker. */
+export function ingestFile(
+  file: Blob,
+  fileName: string,
+  onProgress: (p: IngestProgress) => void,
+  signal?: AbortSignal,
+): Promise<LoadedDataset> {
+  data ??= spawnData();
+  const h = data;
+  return cancellable(
+    h,
+    h.api.ingest(file, fileName, Comlink.proxy(onProgress)),
+    signal,
+    () => void h.api.cancel(),
+    () => (data = undefined),
+  );
+}
+
+/** Re-profile a table with user-chosen types. */
+export function profileTable(table: Table, types: Parameters<DataApi['profile']>[1], target?: string) {
+  data ??= spawnData();
+  return data.api.profile(table, types, target);
+}
+
+/** The model registry's descriptors (schemas and defaults), read in the data worker. */
+export function listModels() {
+  data ??= spawnData();
+  return data.api.listModels();
+}
+
+/** A set-up problem reported by the training worker; `field` names the control to fix. */
+export class SetupError extends Error {
+  constructor(
+    readonly field: TrainFailure['failure']['field'],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SetupError';
+  }
+}
+
+/** Train in the training worker; events stream through onEvent. Throws SetupError or CancelledError. */
+export async function trainModel(
+  req: TrainRequest,
+  onEvent: (e: TrainEvent) => void,
+  signal?: AbortSignal,
+): Promise<TrainOutcome> {
+  train ??= spawnTrain();
+  const h = train;
+  const res = await cancellable(
+    h,
+    h.api.train(req, Comlink.proxy(onEvent)) as Promise<TrainOutcome | TrainFailure>,
+    signal,
+    () => void h.api.cancel(req.runId),
+    () => (train = undefined),
+  );
+  if ('failure' in res) throw new SetupError(res.failure.field, res.failure.message);
+  return res;
+}
+
+/** Which backend auto would choose in the training worker. */
+export function detectBackend() {
+  train ??= spawnTrain();
+  return train.api.detectBackend();
+}
+
+/** Zip a model bundle in the training worker. */
+export function exportBundle(contents: Parameters<TrainApi['exportBundle']>[0]): Promise<Uint8Array> {
+  train ??= spawnTrain();
+  return train.api.exportBundle(contents);
+}

@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { createTrainApi } from './train.api';
+
+Comlink.expose(createTrainApi());
