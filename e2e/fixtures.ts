@@ -4,8 +4,9 @@
  */
 import { test as base, expect } from '@playwright/test';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const repoRoot = path.resolve(__dirname, '..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const testdata = (...parts: string[]) => path.join(repoRoot, 'testdata', ...parts);
 
 export const test = base.extend<{ offOrigin: string[] }>({

@@ -35,6 +35,8 @@ export interface Setup {
   modelParams: Record<string, unknown>;
   train: TrainConfig;
   backend: BackendChoice;
+  /** Under a random split, keep copies of a track on one side (the leakage guard). */
+  guardLeakage: boolean;
 }
 
 export interface RunView {
@@ -51,6 +53,14 @@ export interface RunView {
   nFeatures?: number;
   warnings: string[];
   cancelRequested: boolean;
+  /** Set when this run continued an interrupted one from a checkpoint. */
+  resumedFromEpoch?: number;
+}
+
+/** A run in progress, persisted so that a reload can resume it. */
+export interface ActiveRun {
+  runId: string;
+  setup: Setup;
 }
 
 export interface AppState {
@@ -78,7 +88,9 @@ export interface AppState {
   setModelParam(key: string, value: unknown): void;
   setTrain(patch: Partial<TrainConfig>): void;
   setBackend(b: BackendChoice): void;
-  startTraining(): Promise<void>;
+  setGuardLeakage(on: boolean): void;
+  /** Train with the current set-up; with `resume`, continue an interrupted run from its checkpoint. */
+  startTraining(resume?: ActiveRun): Promise<void>;
   cancelTraining(): void;
   exportModel(): Promise<{ fileName: string; bytes: Uint8Array } | undefined>;
 }
@@ -104,6 +116,7 @@ const initialSetup: Setup = {
   modelParams: {},
   train: defaultTrain,
   backend: 'auto',
+  guardLeakage: true,
 };
 
 const idleRun: RunView = { status: 'idle', epochs: [], totalEpochs: 0, warnings: [], cancelRequested: false };
@@ -156,6 +169,9 @@ export const useStore = create<AppState>()((set, get) => {
         result,
         hydrated: true,
       });
+      const active = await load<ActiveRun>('activeRun');
+      if (active && dataset) void get().startTraining(active);
+      else if (active) void remove('activeRun');
       client
         .listModels()
         .then((models) => set({ models }))
@@ -295,13 +311,19 @@ export const useStore = create<AppState>()((set, get) => {
       persistSetup();
     },
 
+    setGuardLeakage(guardLeakage) {
+      set((s) => ({ setup: { ...s.setup, guardLeakage } }));
+      persistSetup();
+    },
+
     setBackend(backend) {
       set((s) => ({ setup: { ...s.setup, backend } }));
       persistSetup();
     },
 
-    async startTraining() {
-      const { dataset, setup } = get();
+    async startTraining(resume) {
+      const dataset = get().dataset;
+      const setup = resume?.setup ?? get().setup;
       if (!dataset) {
         set((s) => ({ errors: { ...s.errors, file: 'Load a CSV first.' } }));
         return;
@@ -316,8 +338,9 @@ export const useStore = create<AppState>()((set, get) => {
         }));
         return;
       }
-      const runId = `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+      const runId = resume?.runId ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
       trainAbort = new AbortController();
+      void save('activeRun', { runId, setup } satisfies ActiveRun);
       set({
         run: { ...idleRun, status: 'running', runId, totalEpochs: setup.train.epochs, phase: 'preparing' },
         errors: {},
@@ -335,12 +358,17 @@ export const useStore = create<AppState>()((set, get) => {
             modelParams: setup.modelParams,
             train: { ...setup.train, seed: setup.split.seed },
             backend: setup.backend,
+            guardLeakage: setup.guardLeakage,
+            resume: !!resume,
           },
           (e) => {
             if (e.runId !== runId) return; // a stale run's event
             switch (e.type) {
               case 'backend':
                 accept(() => ({ backend: e.backend, backendReason: e.reason }));
+                break;
+              case 'resumed':
+                accept(() => ({ resumedFromEpoch: e.fromEpoch, epochs: e.history }));
                 break;
               case 'phase':
                 accept(() => ({ phase: e.phase }));
@@ -365,8 +393,9 @@ export const useStore = create<AppState>()((set, get) => {
         );
         accept(() => ({ status: 'done', phase: undefined }));
         set({ result: outcome });
-        await save('result', outcome);
+        await Promise.all([save('result', outcome), remove('activeRun')]);
       } catch (e) {
+        void remove('activeRun');
         const cancelled = e instanceof client.CancelledError;
         accept(() => ({ status: cancelled ? 'idle' : 'error', phase: undefined }));
         const field: ErrorField = e instanceof client.SetupError ? e.field : 'train';

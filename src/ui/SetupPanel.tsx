@@ -10,6 +10,7 @@ export function SetupPanel() {
   const setTask = useStore((s) => s.setTask);
   const setHitThreshold = useStore((s) => s.setHitThreshold);
   const setSplit = useStore((s) => s.setSplit);
+  const setGuardLeakage = useStore((s) => s.setGuardLeakage);
   const sp = setup.split;
   const pct = (v: number) => Math.round(v * 1000) / 10;
   const targetProfile = profiles.find((p) => p.name === setup.target);
@@ -126,6 +127,12 @@ export function SetupPanel() {
           />
         </label>
       </div>
+      {sp.method === 'random' && (
+        <label className="check">
+          <input type="checkbox" checked={setup.guardLeakage} onChange={(e) => setGuardLeakage(e.target.checked)} />
+          Keep copies of a track on one side (prevents duplicate tracks from inflating the test metrics)
+        </label>
+      )}
       <ErrorText field="split" />
     </section>
   );

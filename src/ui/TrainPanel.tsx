@@ -43,6 +43,11 @@ export function TrainPanel() {
         )}
       </div>
       <ErrorText field="train" />
+      {run.resumedFromEpoch !== undefined && (
+        <p className="notice" data-testid="resumed">
+          Resumed an interrupted run from its checkpoint after epoch {run.resumedFromEpoch}.
+        </p>
+      )}
       {running && (
         <div className="progress-block" aria-live="polite">
           <progress aria-label="Training progress" value={fraction} max={1} />

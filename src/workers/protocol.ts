@@ -7,6 +7,7 @@ import type { ColumnType, Table } from '../core/data/table';
 import type { IngestProgress, IngestReport } from '../core/ingest';
 import type { ColumnProfile } from '../core/prep';
 import type { ParamSchema } from '../core/models/types';
+import type { EpochEvent } from '../core/train';
 import type { BundleContents } from '../core/deploy/zip';
 import type { ExperimentEvent, ExperimentInput, ExperimentOutcome } from '../core/experiment/types';
 
@@ -52,10 +53,13 @@ export interface DataApi {
 export interface TrainRequest extends ExperimentInput {
   runId: string;
   backend: BackendChoice;
+  /** Continue this run from its last checkpoint in IndexedDB (after a reload), if there is one. */
+  resume?: boolean;
 }
 
 export type TrainEvent =
   | { runId: string; type: 'backend'; backend: BackendName; reason: string }
+  | { runId: string; type: 'resumed'; fromEpoch: number; history: EpochEvent[] }
   | ({ runId: string } & ExperimentEvent);
 
 export interface TrainOutcome extends ExperimentOutcome {

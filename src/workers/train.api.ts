@@ -3,6 +3,7 @@ import * as Comlink from 'comlink';
 import { packBundle } from '../core/deploy/zip';
 import { ExperimentError, runExperiment } from '../core/experiment/run';
 import { autoBackend, useBackend } from './backend';
+import { dropCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
 import type { TrainApi, TrainEvent, TrainFailure, TrainOutcome } from './protocol';
 
 export function createTrainApi(): TrainApi {
@@ -13,9 +14,13 @@ export function createTrainApi(): TrainApi {
       const { backend, reason } = await useBackend(req.backend);
       onEvent({ runId: req.runId, type: 'backend', backend, reason });
       let lastBatch = 0;
+      const resumeFrom = req.resume ? await loadCheckpoint(req.runId) : undefined;
+      if (resumeFrom) onEvent({ runId: req.runId, type: 'resumed', fromEpoch: resumeFrom.epoch, history: resumeFrom.history });
       let outcome;
       try {
         outcome = await runExperiment(req, {
+          resumeFrom,
+          onCheckpoint: (c) => saveCheckpoint(req.runId, c),
           shouldStop: () => cancelled.has(req.runId),
           onEvent: (e) => {
             if (e.type === 'batch') {
@@ -28,9 +33,11 @@ export function createTrainApi(): TrainApi {
           },
         });
       } catch (e) {
+        await dropCheckpoint(req.runId);
         if (e instanceof ExperimentError) return { failure: { field: e.field, message: e.message } };
         throw e;
       }
+      await dropCheckpoint(req.runId);
       return { ...outcome, runId: req.runId, backend };
     },
     cancel(runId) {

@@ -157,13 +157,12 @@ export function zcrFrames(y: Float32Array, frames: number, frameLength = 2048, h
   // crossing[i] = 1 when padded samples i−1 and i differ in sign; prefix sums over the padded signal.
   const padded = n + 2 * half;
   const prefix = new Int32Array(padded + 1);
-  const neg = (i: number): boolean => {
-    const j = i < half ? 0 : i >= half + n ? n - 1 : i - half;
-    return y[j]! < -1e-10;
-  };
-  let prev = neg(0);
+  // Padded sample i is y[0] for i < half, y[n − 1] for i ≥ half + n, else y[i − half].
+  const firstNeg = y[0]! < -1e-10;
+  const lastNeg = y[n - 1]! < -1e-10;
+  let prev = firstNeg;
   for (let i = 1; i < padded; i++) {
-    const cur = neg(i);
+    const cur = i < half ? firstNeg : i >= half + n ? lastNeg : y[i - half]! < -1e-10;
     prefix[i + 1] = prefix[i]! + (cur !== prev ? 1 : 0);
     prev = cur;
   }

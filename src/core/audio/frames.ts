@@ -5,16 +5,7 @@
  */
 import { getRealFFT } from './fft';
 import { chromaFilterbank, fftFrequencies, hannWindow, melFilterbank, type Filterbank } from './filters';
-import {
-  bandwidthOf,
-  centroidOf,
-  contrastOf,
-  contrastScratch,
-  flatnessOf,
-  makeContrastPlan,
-  rolloffOf,
-  type ContrastPlan,
-} from './spectral';
+import { contrastOf, contrastScratch, makeContrastPlan, type ContrastPlan } from './spectral';
 
 /** STFT / filterbank settings. Defaults are librosa's. */
 export interface FrameConfig {
@@ -45,7 +36,60 @@ export interface FramePlan {
   freqs: Float64Array;
   mel: Filterbank;
   chroma: Filterbank;
+  /**
+   * The chroma filterbank as runs of consecutive bins: run j covers bins
+   * runStart[j] .. runEnd[j] − 1 with weights from runW[runOff[j]]; row r owns runs
+   * rowRuns[r] .. rowRuns[r+1] − 1.
+   */
+  rowRuns: Int32Array;
+  runStart: Int32Array;
+  runEnd: Int32Array;
+  runOff: Int32Array;
+  runW: Float64Array;
   contrast: ContrastPlan;
+}
+
+/**
+ * Why sparse: chroma weights fall off as a Gaussian in pitch distance, so most of the 12
+ * weights of a high bin are below 1e-8 of that bin's largest. Dropping weights under 1e-9 of
+ * the column maximum changes a max-normalised chroma value by < 1e-8 and halves the work.
+ */
+function sparseRuns(fb: Filterbank): Pick<FramePlan, 'rowRuns' | 'runStart' | 'runEnd' | 'runOff' | 'runW'> {
+  const { rows, nBins, weights } = fb;
+  const colMax = new Float64Array(nBins);
+  for (let k = 0; k < nBins; k++) {
+    for (let r = 0; r < rows; r++) colMax[k] = Math.max(colMax[k]!, Math.abs(weights[r * nBins + k]!));
+  }
+  const rowRuns = [0];
+  const start: number[] = [];
+  const end: number[] = [];
+  const off: number[] = [];
+  const w: number[] = [];
+  for (let r = 0; r < rows; r++) {
+    let k = 0;
+    while (k < nBins) {
+      const keep = (j: number): boolean => {
+        const v = weights[r * nBins + j]!;
+        return v !== 0 && Math.abs(v) >= 1e-9 * colMax[j]!;
+      };
+      if (!keep(k)) {
+        k++;
+        continue;
+      }
+      start.push(k);
+      off.push(w.length);
+      while (k < nBins && keep(k)) w.push(weights[r * nBins + k++]!);
+      end.push(k);
+    }
+    rowRuns.push(start.length);
+  }
+  return {
+    rowRuns: Int32Array.from(rowRuns),
+    runStart: Int32Array.from(start),
+    runEnd: Int32Array.from(end),
+    runOff: Int32Array.from(off),
+    runW: Float64Array.from(w),
+  };
 }
 
 const plans = new Map<string, FramePlan>();
@@ -55,12 +99,15 @@ export function framePlan(cfg: FrameConfig): FramePlan {
   const key = JSON.stringify(cfg);
   let p = plans.get(key);
   if (!p) {
+    const chroma = chromaFilterbank(cfg.sr, cfg.nFft, { nChroma: cfg.nChroma, tuning: 0 });
+    const runs = sparseRuns(chroma);
     p = {
       cfg,
       window: hannWindow(cfg.nFft),
       freqs: fftFrequencies(cfg.sr, cfg.nFft),
       mel: melFilterbank(cfg.sr, cfg.nFft, { nMels: cfg.nMels }),
-      chroma: chromaFilterbank(cfg.sr, cfg.nFft, { nChroma: cfg.nChroma, tuning: 0 }),
+      chroma,
+      ...runs,
       contrast: makeContrastPlan(cfg.sr, cfg.nFft),
     };
     plans.set(key, p);
@@ -135,12 +182,50 @@ export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrame
   };
   const peaks = new Float64Array(nCon * T);
   const valleys = new Float64Array(nCon * T);
-  const { mel, chroma, freqs } = plan;
+  const { mel, freqs, rowRuns, runStart, runEnd, runOff, runW } = plan;
   const chromaCol = new Float64Array(nChroma);
+  const thr = cfg.rollPercent;
   for (let t = 0; t < T; t++) {
     loadFrame(y, t, hop, plan.window, buf);
-    fft.power(buf, power);
-    for (let k = 0; k < nBins; k++) mag[k] = Math.sqrt(power[k]!);
+    const X = fft.forward(buf);
+    // One pass over the spectrum: power, magnitude, magnitude moments (Σ S, Σ S·f, Σ S·f² give
+    // centroid and bandwidth, since bandwidth² = Σ S·f²/Σ S − centroid²) and the flatness sums
+    // (products of 8 thresholded powers per log; see flatnessOf).
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let pSum = 0;
+    let logSum = 0;
+    let prod = 1;
+    for (let k = 0; k < nBins; k++) {
+      const re = X[2 * k]!;
+      const im = X[2 * k + 1]!;
+      const p = re * re + im * im;
+      power[k] = p;
+      const m = Math.sqrt(p);
+      mag[k] = m;
+      const f = freqs[k]!;
+      s0 += m;
+      s1 += m * f;
+      s2 += m * f * f;
+      const pt = p > 1e-10 ? p : 1e-10;
+      pSum += pt;
+      prod *= pt;
+      if ((k & 7) === 7) {
+        logSum += Math.log(prod);
+        prod = 1;
+      }
+    }
+    logSum += Math.log(prod);
+    out.flatness[t] = Math.exp(logSum / nBins) / (pSum / nBins);
+    for (let c = 0; c < nChroma; c++) {
+      let s = 0;
+      for (let j = rowRuns[c]!, je = rowRuns[c + 1]!; j < je; j++) {
+        const o = runOff[j]! - runStart[j]!;
+        for (let k = runStart[j]!, e = runEnd[j]!; k < e; k++) s += runW[o + k]! * power[k]!;
+      }
+      chromaCol[c] = s;
+    }
     for (let m = 0; m < nMels; m++) {
       let s = 0;
       const base = m * nBins;
@@ -148,20 +233,25 @@ export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrame
       out.melPower[m * T + t] = s;
     }
     let cmax = 0;
-    for (let c = 0; c < nChroma; c++) {
-      let s = 0;
-      const base = c * nBins;
-      for (let k = chroma.start[c]!, e = chroma.end[c]!; k < e; k++) s += chroma.weights[base + k]! * power[k]!;
-      chromaCol[c] = s;
-      if (s > cmax) cmax = s;
-    }
+    for (let c = 0; c < nChroma; c++) if (chromaCol[c]! > cmax) cmax = chromaCol[c]!;
     const cs = cmax > 1.1754943508222875e-38 ? 1 / cmax : 1;
     for (let c = 0; c < nChroma; c++) out.chroma[c * T + t] = chromaCol[c]! * cs;
-    const cen = centroidOf(mag, freqs);
+    const silent = !(s0 > 1.1754943508222875e-38);
+    const cen = silent ? 0 : s1 / s0;
     out.centroid[t] = cen;
-    out.bandwidth[t] = bandwidthOf(mag, freqs, cen);
-    out.rolloff[t] = rolloffOf(mag, freqs, cfg.rollPercent);
-    out.flatness[t] = flatnessOf(power, nBins);
+    out.bandwidth[t] = silent ? 0 : Math.sqrt(Math.max(0, s2 / s0 - cen * cen));
+    // Roll-off: first bin where the cumulative magnitude reaches pct of the total.
+    let roll = freqs[nBins - 1]!;
+    let c = 0;
+    const target = thr * s0;
+    for (let k = 0; k < nBins; k++) {
+      c += mag[k]!;
+      if (c >= target) {
+        roll = freqs[k]!;
+        break;
+      }
+    }
+    out.rolloff[t] = roll;
     contrastOf(mag, plan.contrast, scratch, peak, valley);
     for (let b = 0; b < nCon; b++) {
       peaks[b * T + t] = peak[b]!;

@@ -2,7 +2,7 @@
  * Binary classification metrics from true labels (1 = positive, 0 = negative; any value >= 0.5
  * counts as positive) and predicted probabilities of the positive class.
  */
-import { averageRanks, finitePairs } from './regression';
+import { finitePairs, lowerBound } from './regression';
 
 export interface ClassificationMetrics {
   accuracy: number;
@@ -30,52 +30,70 @@ function labels(y: ArrayLike<number>): Uint8Array {
   return out;
 }
 
-/** ROC AUC by the rank-sum (Mann-Whitney) formula, ties counted as one half. */
-export function rocAuc(yTrue: ArrayLike<number>, prob: ArrayLike<number>): number {
-  const y = labels(yTrue);
-  const ranks = averageRanks(prob);
-  let nPos = 0;
-  let rankSum = 0;
-  for (let i = 0; i < y.length; i++) {
-    if (y[i]) {
-      nPos++;
-      rankSum += ranks[i]!;
-    }
-  }
-  const nNeg = y.length - nPos;
-  if (nPos === 0 || nNeg === 0) return NaN;
-  return (rankSum - (nPos * (nPos + 1)) / 2) / (nPos * nNeg);
-}
-
 /**
  * Operating points at every distinct probability, highest first: cumulative true and false
- * positives when predicting positive at or above that probability. Shape: [k] each.
+ * positives when predicting positive at or above that probability. Shape: [k] each. Built with
+ * the native typed-array sort and binary search (it runs in every bootstrap resample).
  */
 export function thresholdSweep(yTrue: ArrayLike<number>, prob: ArrayLike<number>) {
   const y = labels(yTrue);
-  const idx = Array.from({ length: y.length }, (_, i) => i).sort((a, b) => prob[b]! - prob[a]!);
-  const thresholds: number[] = [];
-  const tps: number[] = [];
-  const fps: number[] = [];
+  const sorted = Float64Array.from(prob).sort();
+  const distinct: number[] = [];
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) distinct.push(sorted[i]!);
+  const pos = new Float64Array(distinct.length);
+  const neg = new Float64Array(distinct.length);
+  for (let i = 0; i < y.length; i++) {
+    const k = lowerBound(distinct, prob[i]!);
+    if (y[i]) pos[k] = pos[k]! + 1;
+    else neg[k] = neg[k]! + 1;
+  }
+  const m = distinct.length;
+  const thresholds = new Array<number>(m);
+  const tps = new Array<number>(m);
+  const fps = new Array<number>(m);
+  /** Positives and negatives at exactly each threshold (for tie handling). */
+  const tiedPos = new Array<number>(m);
+  const tiedNeg = new Array<number>(m);
   let tp = 0;
   let fp = 0;
-  for (let k = 0; k < idx.length; k++) {
-    const i = idx[k]!;
-    if (y[i]) tp++;
-    else fp++;
-    const next = idx[k + 1];
-    if (next === undefined || prob[next]! !== prob[i]!) {
-      thresholds.push(prob[i]!);
-      tps.push(tp);
-      fps.push(fp);
-    }
+  for (let j = 0; j < m; j++) {
+    const k = m - 1 - j;
+    tp += pos[k]!;
+    fp += neg[k]!;
+    thresholds[j] = distinct[k]!;
+    tps[j] = tp;
+    fps[j] = fp;
+    tiedPos[j] = pos[k]!;
+    tiedNeg[j] = neg[k]!;
   }
-  return { thresholds, tps, fps, positives: tp, negatives: fp };
+  return { thresholds, tps, fps, tiedPos, tiedNeg, positives: tp, negatives: fp };
+}
+
+/**
+ * ROC AUC as the Mann-Whitney statistic: the share of (positive, negative) pairs where the
+ * positive scores higher, ties counted as one half. NaN when one class is absent.
+ */
+export function rocAuc(yTrue: ArrayLike<number>, prob: ArrayLike<number>): number {
+  return aucFromSweep(thresholdSweep(yTrue, prob));
+}
+
+function aucFromSweep(s: ReturnType<typeof thresholdSweep>): number {
+  if (s.positives === 0 || s.negatives === 0) return NaN;
+  let u = 0;
+  for (let j = 0; j < s.thresholds.length; j++) {
+    const posAbove = s.tps[j]! - s.tiedPos[j]!;
+    u += s.tiedNeg[j]! * (posAbove + s.tiedPos[j]! / 2);
+  }
+  return u / (s.positives * s.negatives);
 }
 
 /** Average precision: sum over thresholds of (recall step) x precision; NaN without positives. */
 export function averagePrecision(yTrue: ArrayLike<number>, prob: ArrayLike<number>): number {
-  const s = thresholdSweep(yTrue, prob);
+  return apFromSweep(thresholdSweep(yTrue, prob));
+}
+
+function apFromSweep(s: ReturnType<typeof thresholdSweep>): number {
   if (s.positives === 0) return NaN;
   let ap = 0;
   let prevRecall = 0;
@@ -101,6 +119,7 @@ export function classificationMetrics(
   const [t, p] = finitePairs(yTrue, prob);
   const y = labels(t);
   const n = y.length;
+  const sweep = thresholdSweep(y, p);
   let tp = 0;
   let fp = 0;
   let tn = 0;
@@ -123,8 +142,8 @@ export function classificationMetrics(
     precision,
     recall,
     f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
-    rocAuc: rocAuc(y, p),
-    prAuc: averagePrecision(y, p),
+    rocAuc: aucFromSweep(sweep),
+    prAuc: apFromSweep(sweep),
     logLoss: n ? ll / n : NaN,
     confusion: { tp, fp, tn, fn },
     threshold,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, randNormal } from '../random';
 import {
+  averageRanks,
   bootstrapMetrics,
   chooseThreshold,
   classificationMetrics,
@@ -31,6 +32,9 @@ describe('regressionMetrics', () => {
     expect(spearman([1, 2, 3, 4], [2, 2, 2, 6])).toBeCloseTo(3 / Math.sqrt(15), 12);
     expect(spearman([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 12);
     expect(spearman([1, 1, 1], [1, 2, 3])).toBeNaN();
+  });
+  it('average ranks share tied positions', () => {
+    expect(Array.from(averageRanks([3, 1, 3, 2, -0, 0]))).toEqual([5.5, 3, 5.5, 4, 1.5, 1.5]);
   });
 });
 

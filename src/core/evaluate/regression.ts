@@ -40,18 +40,31 @@ export function finitePairs(a: ArrayLike<number>, b: ArrayLike<number>): [Float6
   return [x, y];
 }
 
-/** Average ranks (1-based; tied values share the mean of their ranks). Shape: [n]. */
+/** First index in ascending `a` whose value is >= x (strict: > x). */
+export function lowerBound(a: ArrayLike<number>, x: number, strict = false): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strict ? a[mid]! <= x : a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Average ranks (1-based; tied values share the mean of their ranks). Shape: [n]; values must
+ * not be NaN. Uses the native typed-array sort and binary search: this runs inside every
+ * bootstrap resample, where a comparator sort was the bottleneck.
+ */
 export function averageRanks(v: ArrayLike<number>): Float64Array {
   const n = v.length;
-  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => v[a]! - v[b]!);
+  const sorted = Float64Array.from(v).sort();
   const ranks = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && v[idx[j + 1]!]! === v[idx[i]!]!) j++;
-    const r = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) ranks[idx[k]!] = r;
-    i = j + 1;
+  for (let i = 0; i < n; i++) {
+    const x = v[i]!;
+    // Values x occupy sorted positions lo..hi-1, i.e. ranks lo+1..hi.
+    ranks[i] = (lowerBound(sorted, x) + lowerBound(sorted, x, true) + 1) / 2;
   }
   return ranks;
 }

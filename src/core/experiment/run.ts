@@ -6,10 +6,10 @@
  */
 import { getColumn } from '../data/table';
 import { fitPipeline, inverseTarget, targetPresentRows, transformFeatures, transformTarget } from '../prep';
-import { splitRows } from '../split';
+import { guardedSplit } from './leakage';
 import { chooseThreshold, classificationMetrics, meanBaseline, regressionMetrics } from '../evaluate';
 import { getModelDescriptor } from '../models';
-import { predictBatched, summarizeModel, trainModel, type TrainSet } from '../train';
+import { predictBatched, summarizeModel, trainModel, type TrainCheckpoint, type TrainSet } from '../train';
 import { modelToArtifacts } from '../deploy/artifacts';
 import type { ExperimentEvent, ExperimentInput, ExperimentOutcome, ModelMetrics } from './types';
 
@@ -28,6 +28,10 @@ export interface ExperimentHooks {
   onEvent?(e: ExperimentEvent): void;
   /** Polled after every batch; true stops training within one batch. */
   shouldStop?(): boolean;
+  /** Called after every epoch with everything needed to resume (weights, optimizer state, history). */
+  onCheckpoint?(c: TrainCheckpoint): void | Promise<void>;
+  /** Continue a run from this checkpoint (same config and data) instead of starting at epoch 1. */
+  resumeFrom?: TrainCheckpoint;
 }
 
 /** Check the set-up before any work; throws ExperimentError naming the control to fix. */
@@ -78,7 +82,14 @@ export async function runExperiment(
   if (droppedNoTarget > 0)
     warnings.push(`${droppedNoTarget} rows have no usable "${prep.target}" value and were left out.`);
 
-  const s = splitRows(table, usable, split);
+  let guarded;
+  try {
+    guarded = guardedSplit(table, usable, split, input.guardLeakage !== false);
+  } catch (e) {
+    throw new ExperimentError(e instanceof Error ? e.message : String(e), 'split');
+  }
+  const s = guarded.split;
+  if (guarded.note) warnings.push(guarded.note);
   warnings.push(...s.warnings);
   if (s.train.length === 0 || s.test.length === 0) {
     throw new ExperimentError(
@@ -146,7 +157,9 @@ export async function runExperiment(
           }),
         onEpoch: (e) => emit({ type: 'epoch', epoch: e, epochs: train.epochs }),
         shouldStop: hooks.shouldStop,
+        onCheckpoint: hooks.onCheckpoint,
       },
+      hooks.resumeFrom,
     );
     if (result.message) warnings.push(result.message);
 
@@ -187,6 +200,10 @@ export async function runExperiment(
       testActual,
       testPredicted,
       testRows: s.test,
+      trainRows: s.train,
+      leakage: s.leakage,
+      splitUsed: guarded.used,
+      splitNote: guarded.note,
       pipeline,
       artifacts,
       summary,

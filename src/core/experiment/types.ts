@@ -4,7 +4,7 @@
  */
 import type { Table } from '../data/table';
 import type { FittedPipeline, PrepConfig } from '../prep';
-import type { SplitConfig } from '../split';
+import type { LeakageFinding, SplitConfig } from '../split';
 import type { ClassificationMetrics, RegressionMetrics } from '../evaluate';
 import type { EpochEvent, ModelSummary, TrainConfig } from '../train';
 import type { ModelArtifactsData } from '../deploy/zip';
@@ -15,6 +15,8 @@ export interface ExperimentConfig {
   modelId: string;
   modelParams: Record<string, unknown>;
   train: TrainConfig;
+  /** Under a random split, keep copies of the same track on one side (default true). */
+  guardLeakage?: boolean;
 }
 
 export interface SplitSizes {
@@ -54,6 +56,12 @@ export interface ExperimentOutcome {
   testPredicted: Float32Array;
   /** Row indices (into the input table) of the test set, aligned with testActual. */
   testRows: Int32Array;
+  trainRows: Int32Array;
+  /** Values (artist, track) shared between train and test under the split used. */
+  leakage: LeakageFinding[];
+  /** The split actually used (the leakage guard may switch a random split to grouped). */
+  splitUsed: { method: SplitConfig['method']; groupColumn?: string };
+  splitNote?: string;
   pipeline: FittedPipeline;
   artifacts: ModelArtifactsData;
   summary: ModelSummary;

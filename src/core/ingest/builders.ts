@@ -4,7 +4,7 @@
  * strings: dictionary codes in an Int32Array (-1 = missing). No row objects are ever built.
  */
 import type { Column } from '../data/table';
-import { isMissingToken, parseNumber } from './numbers';
+import { isMissingToken, parseNumber, parseNumberRange } from './numbers';
 
 export interface NumFailure {
   row: number;
@@ -28,6 +28,23 @@ export class NumberBuilder {
       if (!isMissingToken(cell)) {
         this.nonMissing++;
         this.failures.push({ row: this.n, line, raw: cell });
+      }
+      v = NaN;
+    } else this.nonMissing++;
+    this.values[this.n++] = v;
+  }
+
+  /** Parse s.slice(from, to) in place (no substring unless the cell fails). */
+  pushRange(s: string, from: number, to: number, line: number): void {
+    if (this.n === this.values.length) this.values = grow64(this.values);
+    let v = parseNumberRange(s, from, to, this.decimalComma);
+    if (v !== v) {
+      if (to > from) {
+        const cell = s.slice(from, to);
+        if (!isMissingToken(cell)) {
+          this.nonMissing++;
+          this.failures.push({ row: this.n, line, raw: cell });
+        }
       }
       v = NaN;
     } else this.nonMissing++;
@@ -86,13 +103,13 @@ export class StringBuilder {
 
 export type ColumnBuilder = NumberBuilder | StringBuilder;
 
-function grow64(a: Float64Array): Float64Array {
+function grow64(a: Float64Array): Float64Array<ArrayBuffer> {
   const b = new Float64Array(a.length * 2);
   b.set(a);
   return b;
 }
 
-function grow32(a: Int32Array): Int32Array {
+function grow32(a: Int32Array): Int32Array<ArrayBuffer> {
   const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;

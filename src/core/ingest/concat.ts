@@ -17,7 +17,13 @@ export interface ConcatOptions {
 export function concatTables(tables: Table[], opts: ConcatOptions = {}): Table {
   const names: string[] = [];
   const seen = new Set<string>();
-  for (const t of tables) for (const c of t.columns) if (!seen.has(c.name)) (seen.add(c.name), names.push(c.name));
+  for (const t of tables) {
+    for (const c of t.columns) {
+      if (seen.has(c.name)) continue;
+      seen.add(c.name);
+      names.push(c.name);
+    }
+  }
   const rowCount = tables.reduce((s, t) => s + t.rowCount, 0);
   const columns: Column[] = names.map((name) => {
     const parts = tables.map((t) => t.columns.find((c) => c.name === name));

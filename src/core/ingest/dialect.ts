@@ -10,8 +10,8 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export function sampleRows(text: string, delim: string, maxRows = 200): string[][] {
   const rows: string[][] = [];
   const tok = new CsvTokenizer(delim.charCodeAt(0), {
-    row(fields, count) {
-      if (rows.length < maxRows) rows.push(fields.slice(0, count));
+    row(view) {
+      if (rows.length < maxRows) rows.push(view.toArray());
     },
     badRow() {},
   });

@@ -48,7 +48,8 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
       notice: 'No byte-order mark; detected UTF-16 BE from the byte pattern.',
     };
   }
-  if (n > 0 && (evenNul + oddNul + control) / n > 0.1) {
+  const bad = evenNul + oddNul + control;
+  if (bad > 8 && bad > 0.1 * n) {
     throw new IngestError(
       'This file looks binary, not like CSV text (many control bytes at its start). Export the data as CSV (comma, semicolon or tab separated) and load that.',
     );

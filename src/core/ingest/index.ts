@@ -1,5 +1,12 @@
 /** CSV ingest: streaming, encoding- and dialect-aware, into typed columns. See ingest.ts. */
-export type { IngestProgress, SkippedRow, CellIssue, IngestReport, IngestOptions, IngestResult } from './types';
+export type {
+  IngestProgress,
+  SkippedRow,
+  CellIssue,
+  IngestReport,
+  IngestOptions,
+  IngestResult,
+} from './types';
 export { IngestError, MAX_REPORTED } from './types';
 export { ingestBlob, ingestBytes, ingestText } from './ingest';
 export { concatTables, type ConcatOptions } from './concat';

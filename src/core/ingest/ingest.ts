@@ -30,10 +30,20 @@ async function readBlob(blob: Blob, opts: IngestOptions, latin1: boolean): Promi
     const bytes = new Uint8Array(await blob.slice(off, Math.min(total, off + chunk)).arrayBuffer());
     opts.signal?.throwIfAborted();
     parser.pushBytes(bytes);
-    opts.onProgress?.({ bytesRead: Math.min(total, off + chunk), totalBytes: total, rows: parser.rows, elapsedMs: Date.now() - t0 });
+    opts.onProgress?.({
+      bytesRead: Math.min(total, off + chunk),
+      totalBytes: total,
+      rows: parser.rows,
+      elapsedMs: Date.now() - t0,
+    });
   }
   const result = parser.finish();
-  opts.onProgress?.({ bytesRead: total, totalBytes: total, rows: result.report.rowsRead, elapsedMs: Date.now() - t0 });
+  opts.onProgress?.({
+    bytesRead: total,
+    totalBytes: total,
+    rows: result.report.rowsRead,
+    elapsedMs: Date.now() - t0,
+  });
   return result;
 }
 
@@ -54,7 +64,12 @@ function readBytes(bytes: Uint8Array, opts: IngestOptions, latin1: boolean): Ing
   for (let off = 0; off < bytes.length; off += chunk) {
     opts.signal?.throwIfAborted();
     parser.pushBytes(bytes.subarray(off, Math.min(bytes.length, off + chunk)));
-    opts.onProgress?.({ bytesRead: Math.min(bytes.length, off + chunk), totalBytes: bytes.length, rows: parser.rows, elapsedMs: Date.now() - t0 });
+    opts.onProgress?.({
+      bytesRead: Math.min(bytes.length, off + chunk),
+      totalBytes: bytes.length,
+      rows: parser.rows,
+      elapsedMs: Date.now() - t0,
+    });
   }
   return parser.finish();
 }

@@ -63,9 +63,14 @@ export class StreamParser {
     const warnings = done.warnings;
     const tok = this.tokenizer!;
     if (tok.strayQuoteCount) {
-      warnings.push(`${tok.strayQuoteCount} cells have text after a closing quote (e.g. line ${tok.strayQuoteLines[0]}); the text was kept.`);
+      warnings.push(
+        `${tok.strayQuoteCount} cells have text after a closing quote (e.g. line ${tok.strayQuoteLines[0]}); the text was kept.`,
+      );
     }
-    if (this.nulCount) warnings.push(`The file contains ${this.nulCount} NUL (zero) bytes; check that it is really a text file.`);
+    if (this.nulCount)
+      warnings.push(
+        `The file contains ${this.nulCount} NUL (zero) bytes; check that it is really a text file.`,
+      );
     return {
       table: done.table,
       report: {
@@ -87,7 +92,8 @@ export class StreamParser {
   private startDecoder(): void {
     const head = concat(this.headBytes, this.headByteCount);
     this.headBytes = [];
-    if (head.length === 0) throw new IngestError('The file is empty (0 bytes). Choose a CSV file with a header row and data.');
+    if (head.length === 0)
+      throw new IngestError('The file is empty (0 bytes). Choose a CSV file with a header row and data.');
     if (this.forceLatin1) {
       this.encoding = 'windows-1252';
       this.notice = LATIN1_NOTICE;

@@ -4,7 +4,7 @@
  */
 import type { Table } from '../data/table';
 import { looksNumeric, NumberBuilder, StringBuilder, type ColumnBuilder } from './builders';
-import type { RowSink } from './tokenizer';
+import type { RowSink, RowView } from './tokenizer';
 import { toCsvLine } from './tokenizer';
 import { IngestError, MAX_REPORTED, type CellIssue, type SkippedRow } from './types';
 
@@ -30,11 +30,13 @@ export class TableBuilder implements RowSink {
     private readonly hasHeader: boolean,
   ) {}
 
-  row(fields: string[], count: number, line: number): void {
-    const blank = count === 1 && fields[0]!.trim() === '';
+  row(view: RowView, line: number): void {
+    const count = view.count;
+    const blank = count === 1 && view.blank(0);
     if (this.names === null) {
       if (blank) return;
-      this.names = this.hasHeader ? headerNames(fields, count) : Array.from({ length: count }, (_, i) => `column_${i + 1}`);
+      const fields = view.toArray();
+      this.names = this.hasHeader ? headerNames(fields) : Array.from({ length: count }, (_, i) => `column_${i + 1}`);
       if (this.hasHeader) return;
     }
     if (blank) {
@@ -45,49 +47,62 @@ export class TableBuilder implements RowSink {
     const ncol = this.names.length;
     if (count !== ncol) {
       let extrasEmpty = count > ncol;
-      for (let k = ncol; k < count && extrasEmpty; k++) if (fields[k]!.trim() !== '') extrasEmpty = false;
+      for (let k = ncol; k < count && extrasEmpty; k++) if (!view.blank(k)) extrasEmpty = false;
       if (!extrasEmpty) {
-        this.skip(fields, count, line, `expected ${ncol} fields, found ${count}`);
+        this.skip(view.toArray(), line, `expected ${ncol} fields, found ${count}`);
         return;
       }
       this.trailingEmptyRows++;
     }
     let empty = true;
-    for (let k = 0; k < ncol && empty; k++) if (fields[k]!.trim() !== '') empty = false;
+    for (let k = 0; k < ncol && empty; k++) if (!view.blank(k)) empty = false;
     if (empty) {
-      this.skip(fields, count, line, 'every cell is empty');
+      this.skip(view.toArray(), line, 'every cell is empty');
       return;
     }
     this.rowsKept++;
     if (this.builders === null) {
-      this.sample.push(fields.slice(0, ncol));
+      this.sample.push(view.toArray().slice(0, ncol));
       this.sampleLines.push(line);
       if (this.sample.length >= SAMPLE_ROWS) this.decide();
       return;
     }
-    this.append(fields, line);
+    this.append(view, line);
   }
 
-  badRow(fields: string[], count: number, line: number, reason: string): void {
+  badRow(fields: string[], line: number, reason: string): void {
     if (this.names === null) throw new IngestError(`The header row has an ${reason}. Fix the quotes in the first line.`);
     this.rowsRead++;
-    this.skip(fields, count, line, reason);
+    this.skip(fields, line, reason);
   }
 
-  private skip(fields: string[], count: number, line: number, reason: string): void {
+  private skip(fields: string[], line: number, reason: string): void {
     this.rowsSkipped++;
-    if (this.skipped.length < MAX_REPORTED) this.skipped.push({ line, reason, raw: toCsvLine(fields, count, this.delimiter) });
+    if (this.skipped.length < MAX_REPORTED) this.skipped.push({ line, reason, raw: toCsvLine(fields, this.delimiter) });
   }
 
-  private append(fields: string[], line: number): void {
+  private append(view: RowView, line: number): void {
     const b = this.builders!;
+    const s = view.s;
+    const strs = view.strs;
     for (let k = 0; k < b.length; k++) {
       const cb = b[k]!;
       if (cb.kind === 'number') {
-        cb.push(fields[k]!, line);
+        const o = strs[k];
+        if (o == null) cb.pushRange(s, view.starts[k]!, view.ends[k]!, line);
+        else cb.push(o, line);
         // Bound memory: a "numeric" column that keeps failing is really text.
         if (cb.failures.length > 1000 && cb.shouldBecomeString()) this.toText(k);
-      } else cb.push(fields[k]!);
+      } else cb.push(view.get(k));
+    }
+  }
+
+  private appendStrings(fields: string[], line: number): void {
+    const b = this.builders!;
+    for (let k = 0; k < b.length; k++) {
+      const cb = b[k]!;
+      if (cb.kind === 'number') cb.push(fields[k]!, line);
+      else cb.push(fields[k]!);
     }
   }
 
@@ -104,19 +119,23 @@ export class TableBuilder implements RowSink {
     const names = this.names!;
     this.builders = names.map((_, k) => {
       const cells = this.sample.map((r) => r[k]!);
-      return looksNumeric(cells, this.decimalComma) ? new NumberBuilder(this.decimalComma) : new StringBuilder();
+      return looksNumeric(cells, this.decimalComma)
+        ? new NumberBuilder(this.decimalComma)
+        : new StringBuilder();
     });
     const sample = this.sample;
     const lines = this.sampleLines;
     this.sample = [];
     this.sampleLines = [];
-    for (let r = 0; r < sample.length; r++) this.append(sample[r]!, lines[r]!);
+    for (let r = 0; r < sample.length; r++) this.appendStrings(sample[r]!, lines[r]!);
   }
 
   /** Close the table: final type fixes and the cell-issue list (sorted by line). */
   finish(): { table: Table; cellIssues: CellIssue[]; cellIssueCount: number; warnings: string[] } {
     if (this.names === null) {
-      throw new IngestError('The file is empty: no header row and no data. Choose a CSV file with a header row and at least one row of data.');
+      throw new IngestError(
+        'The file is empty: no header row and no data. Choose a CSV file with a header row and at least one row of data.',
+      );
     }
     if (this.builders === null) this.decide();
     const names = this.names;
@@ -131,13 +150,22 @@ export class TableBuilder implements RowSink {
       cellIssueCount += b.failures.length;
       for (const f of b.failures) {
         if (issues.length >= MAX_REPORTED * 4) break;
-        issues.push({ line: f.line, column: names[k]!, value: f.raw, reason: 'not a number; stored as missing' });
+        issues.push({
+          line: f.line,
+          column: names[k]!,
+          value: f.raw,
+          reason: 'not a number; stored as missing',
+        });
       }
     });
     issues = issues.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED);
     const warnings: string[] = [];
-    for (const n of this.converted) warnings.push(`Column "${n}" looked numeric at first but has many non-numeric values; it is kept as text.`);
-    if (this.trailingEmptyRows) warnings.push(`${this.trailingEmptyRows} rows had extra empty fields at the end; they were ignored.`);
+    for (const n of this.converted)
+      warnings.push(
+        `Column "${n}" looked numeric at first but has many non-numeric values; it is kept as text.`,
+      );
+    if (this.trailingEmptyRows)
+      warnings.push(`${this.trailingEmptyRows} rows had extra empty fields at the end; they were ignored.`);
     if (this.blankLines) warnings.push(`${this.blankLines} blank lines were ignored.`);
     const columns = builders.map((b, k) => b.finish(names[k]!));
     return { table: { rowCount: this.rowsKept, columns }, cellIssues: issues, cellIssueCount, warnings };
@@ -145,11 +173,11 @@ export class TableBuilder implements RowSink {
 }
 
 /** Header cells -> unique, non-empty column names ("" -> column_3, repeats -> name_2). */
-export function headerNames(fields: string[], count: number): string[] {
+export function headerNames(fields: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (let k = 0; k < count; k++) {
-    let name = fields[k]!.replace(/\u0000/g, '').trim();
+  for (let k = 0; k < fields.length; k++) {
+    let name = fields[k]!.split('\u0000').join('').trim();
     if (name === '') name = `column_${k + 1}`;
     let unique = name;
     for (let s = 2; seen.has(unique); s++) unique = `${name}_${s}`;
@@ -158,4 +186,3 @@ export function headerNames(fields: string[], count: number): string[] {
   }
   return out;
 }
-

@@ -102,8 +102,8 @@ export interface ModelInputs {
 }
 
 /**
- * Create the inputs named in `needs` from the InputSpec: tabular [d] float32; one int32 [] input per embedding
- * column (fed as shape [n]); sequence [frames, coeffs]; spectrogram [mels, frames, 1]. Throws a readable error when
+ * Create the inputs named in `needs` from the InputSpec: tabular [d] float32; one int32 [1] input per embedding
+ * column (fed as [n] or [n, 1] codes); sequence [frames, coeffs]; spectrogram [mels, frames, 1]. Throws a readable error when
  * a needed input is missing.
  */
 export function makeInputs(spec: InputSpec, needs: readonly string[], modelLabel: string): ModelInputs {
@@ -120,7 +120,8 @@ export function makeInputs(spec: InputSpec, needs: readonly string[], modelLabel
   if (needs.includes('embeddings')) {
     if (!spec.embeddings || spec.embeddings.length === 0) throw missing('category columns for embeddings');
     spec.embeddings.forEach((e, i) => {
-      const input = tf.input({ shape: [], dtype: 'int32', name: `embed_${i}_${safeName(e.name)}` });
+      // [n, 1] rather than [n]: LayersModel.predict expands 1-D arrays to [n, 1] (Keras rule), so both fit.
+      const input = tf.input({ shape: [1], dtype: 'int32', name: `embed_${i}_${safeName(e.name)}` });
       out.embeddings.push({ ...e, input });
       out.all.push(input);
     });
@@ -151,10 +152,7 @@ export function safeName(s: string): string {
  * Shape: [n, features] -> [n, outputUnits].
  */
 export function head(x: tf.SymbolicTensor, ctx: BuildContext, next: () => number): tf.SymbolicTensor {
-  if (!Number.isInteger(ctx.outputUnits) || ctx.outputUnits < 1) {
-    throw new Error(`outputUnits must be a positive integer, got ${ctx.outputUnits}.`);
-  }
-  const activation = ctx.task === 'regression' ? 'linear' : ctx.outputUnits === 1 ? 'sigmoid' : 'softmax';
+  const activation = headActivation(ctx);
   return tf.layers
     .dense({ units: ctx.outputUnits, activation, kernelInitializer: glorot(next), name: 'output' })
     .apply(x) as tf.SymbolicTensor;
@@ -179,9 +177,17 @@ export function preHead(
 ): tf.SymbolicTensor {
   if (!(units > 0)) return x;
   let h = tf.layers
-    .dense({ units, activation: activation === 'linear' ? undefined : activation, kernelInitializer: glorot(next), name: `${prefix}dense` })
+    .dense({
+      units,
+      activation: activation === 'linear' ? undefined : activation,
+      kernelInitializer: glorot(next),
+      name: `${prefix}dense`,
+    })
     .apply(x) as tf.SymbolicTensor;
-  if (dropout > 0) h = new SeededDropout({ rate: dropout, seed: next(), name: `${prefix}drop` }).apply(h) as tf.SymbolicTensor;
+  if (dropout > 0)
+    h = new SeededDropout({ rate: dropout, seed: next(), name: `${prefix}drop` }).apply(
+      h,
+    ) as tf.SymbolicTensor;
   return h;
 }
 

@@ -45,7 +45,7 @@ export type InputKind = 'tabular' | 'sequence' | 'spectrogram' | 'embeddings';
 
 /**
  * A registry entry. `build` returns an uncompiled tf.LayersModel whose inputs are, in this order when several:
- * tabular [n, d] float32; embeddings (one int32 [n] input per column); sequence [n, frames, coeffs];
+ * tabular [n, d] float32; embeddings (one int32 [n, 1] input per column; ArrayInput shape [] or [1]); sequence [n, frames, coeffs];
  * spectrogram [n, mels, frames, 1]. Output: [n, outputUnits] (linear, sigmoid when 1 class unit, else softmax).
  */
 export interface ModelDescriptor<P extends Record<string, unknown> = Record<string, unknown>> {

@@ -16,12 +16,12 @@ const MAJORITY = 0.95;
  * repeat -> multicategory; nearly unique without spaces -> id; mostly unique -> text; else category.
  */
 export function inferColumnType(col: Column, rowCount: number): ColumnType {
-  return col.kind === 'number' ? inferNumeric(col.values, rowCount) : inferString(col.codes, col.dict, rowCount);
+  if (col.kind === 'number') return inferNumericSorted(sortedFinite(col.values.subarray(0, Math.min(rowCount, col.values.length))));
+  return inferStringCounts(col.dict, codeCounts(col.codes.subarray(0, rowCount), col.dict.length));
 }
 
-function inferNumeric(values: Float64Array, rowCount: number): ColumnType {
-  // One typed sort gives distinct count, range and integrality without a Set of a million numbers.
-  const sorted = sortedFinite(values.subarray(0, Math.min(rowCount, values.length)));
+/** Numeric inference from the ascending finite values (one typed sort gives distinct count, range, integrality). */
+export function inferNumericSorted(sorted: Float64Array): ColumnType {
   const count = sorted.length;
   if (count === 0) return 'constant';
   let distinct = 1;
@@ -39,8 +39,11 @@ function inferNumeric(values: Float64Array, rowCount: number): ColumnType {
   return allInt ? 'integer' : 'number';
 }
 
-function inferString(codes: Int32Array, dict: string[], rowCount: number): ColumnType {
-  const counts = codeCounts(codes.subarray(0, rowCount), dict.length);
+/** Dictionary entries examined for the costly text checks; beyond this the shares are estimated. */
+const TEXT_SAMPLE = 20000;
+
+/** Text inference from the dictionary and the occurrences of each entry. */
+export function inferStringCounts(dict: string[], counts: Int32Array): ColumnType {
   let nonMissing = 0;
   let distinct = 0;
   for (let k = 0; k < counts.length; k++) {
@@ -50,18 +53,23 @@ function inferString(codes: Int32Array, dict: string[], rowCount: number): Colum
     }
   }
   if (distinct <= 1) return 'constant';
+  // Costly checks look at the first TEXT_SAMPLE distinct values (first-seen order), weighted by count.
+  let sampled = 0;
   let boolCells = 0;
   let dateCells = 0;
   let dateWithSep = 0;
   let listCells = 0;
   let noSpace = 0;
   const tokens = new Map<string, number>();
-  for (let k = 0; k < dict.length; k++) {
+  let occurrences = 0;
+  const tryBool = distinct <= 12;
+  for (let k = 0, seen = 0; k < dict.length && seen < TEXT_SAMPLE; k++) {
     const c = counts[k]!;
     if (c === 0) continue;
+    seen++;
+    sampled += c;
     const s = dict[k]!;
-    const b = parseBoolean(s);
-    if (b === b) boolCells += c;
+    if (tryBool && parseBoolean(s) === parseBoolean(s)) boolCells += c;
     if (parseDate(s)) {
       dateCells += c;
       if (/[-/.]/.test(s)) dateWithSep += c;
@@ -69,23 +77,29 @@ function inferString(codes: Int32Array, dict: string[], rowCount: number): Colum
     if (/[,;|]\s*\S/.test(s)) listCells += c;
     if (!/\s/.test(s)) noSpace += c;
   }
-  const lowerDistinct = new Set(dict.filter((_, k) => counts[k]! > 0).map((s) => s.trim().toLowerCase()));
-  if (boolCells >= MAJORITY * nonMissing && lowerDistinct.size <= 2) return 'boolean';
-  if (dateCells >= MAJORITY * nonMissing && dateWithSep > 0) return 'date';
-  if (listCells >= 0.1 * nonMissing) {
-    let occurrences = 0;
-    for (let k = 0; k < dict.length; k++) {
-      if (counts[k]! === 0) continue;
+  if (tryBool && boolCells >= MAJORITY * sampled) {
+    const lower = new Set(dict.filter((_, k) => counts[k]! > 0).map((s) => s.trim().toLowerCase()));
+    if (lower.size <= 2) return 'boolean';
+  }
+  if (dateCells >= MAJORITY * sampled && dateWithSep > 0) return 'date';
+  if (listCells >= 0.1 * sampled) {
+    for (let k = 0, seen = 0; k < dict.length && seen < TEXT_SAMPLE; k++) {
+      const c = counts[k]!;
+      if (c === 0) continue;
+      seen++;
       for (const t of splitTokens(dict[k]!)) {
-        tokens.set(t, (tokens.get(t) ?? 0) + counts[k]!);
-        occurrences += counts[k]!;
+        tokens.set(t, (tokens.get(t) ?? 0) + c);
+        occurrences += c;
       }
     }
-    // Lists whose parts repeat (genres, artists) are multi-valued categories; prose with commas is not.
-    if (tokens.size < distinct && occurrences >= 1.5 * tokens.size) return 'multicategory';
+    // Lists whose parts repeat (genres, artists) are multi-valued categories; prose with commas
+    // ("Hey, Soul Sister") is not: its parts are long and hardly ever repeat.
+    let tokenChars = 0;
+    for (const t of tokens.keys()) tokenChars += t.length;
+    if (occurrences >= 1.3 * tokens.size && tokenChars / tokens.size <= 40) return 'multicategory';
   }
   const ratio = distinct / nonMissing;
-  if (nonMissing >= 20 && ratio >= 0.95 && noSpace >= 0.95 * nonMissing) return 'id';
+  if (nonMissing >= 20 && ratio >= 0.95 && noSpace >= 0.95 * sampled) return 'id';
   if (nonMissing >= 20 && ratio > 0.5) return 'text';
   return 'category';
 }

@@ -5,8 +5,16 @@
  */
 import type { Column, ColumnType, Table } from '../data/table';
 import { cellString } from '../data/table';
-import { inferColumnType } from './infer';
-import { codeCounts, meanStd, numericView, parseBoolean, parseDate, sortedFinite, splitTokens } from './values';
+import { inferNumericSorted, inferStringCounts } from './infer';
+import {
+  codeCounts,
+  meanStd,
+  numericView,
+  parseBoolean,
+  parseDate,
+  sortedFinite,
+  splitTokens,
+} from './values';
 
 export type ProfileFlag = 'constant' | 'id' | 'skew' | 'missing' | 'leak' | 'highCardinality';
 
@@ -38,13 +46,15 @@ const HIST_BINS = 20;
 const TOP = 10;
 
 /** Profile every column. `types` overrides inference per column index; `target` enables leakage checks. */
-export function profileTable(table: Table, opts: { target?: string; types?: ColumnType[] } = {}): ColumnProfile[] {
+export function profileTable(
+  table: Table,
+  opts: { target?: string; types?: ColumnType[] } = {},
+): ColumnProfile[] {
   const n = table.rowCount;
   const targetCol = opts.target === undefined ? undefined : table.columns.find((c) => c.name === opts.target);
   const targetNum = targetCol ? targetNumbers(targetCol) : undefined;
   return table.columns.map((col, index) => {
-    const type = opts.types?.[index] ?? inferColumnType(col, n);
-    const p = baseProfile(col, index, type, n);
+    const p = baseProfile(col, index, opts.types?.[index], n);
     if (targetCol && targetNum && col !== targetCol) leakage(p, col, targetCol, targetNum, n);
     return p;
   });
@@ -57,34 +67,41 @@ function targetNumbers(col: Column): Float64Array {
   return Float64Array.from(col.codes, (k) => (k < 0 ? NaN : k));
 }
 
-function baseProfile(col: Column, index: number, type: ColumnType, n: number): ColumnProfile {
-  const p: ColumnProfile = { name: col.name, index, type, missing: 0, missingShare: 0, distinct: 0, warnings: [], flags: [] };
+function baseProfile(col: Column, index: number, given: ColumnType | undefined, n: number): ColumnProfile {
+  const p: ColumnProfile = { name: col.name, index, type: given ?? 'constant', missing: 0, missingShare: 0, distinct: 0, warnings: [], flags: [] };
   if (col.kind === 'number') {
     const sorted = sortedFinite(col.values.subarray(0, n));
+    p.type = given ?? inferNumericSorted(sorted);
     p.missing = n - sorted.length;
     p.distinct = countDistinctSorted(sorted);
-    if (sorted.length) numericStats(p, col.values.subarray(0, n), sorted);
+    if (sorted.length) numericStats(p, sorted);
   } else {
     const counts = codeCounts(col.codes.subarray(0, n), col.dict.length);
+    p.type = given ?? inferStringCounts(col.dict, counts);
     let present = 0;
     for (let k = 0; k < counts.length; k++) {
       if (counts[k]! > 0) p.distinct++;
       present += counts[k]!;
     }
     p.missing = n - present;
-    p.topValues = topValues(col.dict, counts, type === 'multicategory');
-    if (type === 'boolean') {
+    p.topValues = topValues(col.dict, counts, p.type === 'multicategory');
+    if (p.type === 'boolean') {
       const v = numericView(col, undefined, parseBoolean).subarray(0, n);
-      numericStats(p, v, sortedFinite(v), false);
-    } else if (type === 'date') {
+      numericStats(p, sortedFinite(v), false);
+    } else if (p.type === 'date') {
       const v = numericView(col, undefined, (s) => parseDate(s)?.value ?? NaN).subarray(0, n);
-      numericStats(p, v, sortedFinite(v), false);
+      numericStats(p, sortedFinite(v), false);
     }
   }
+  const type = p.type;
   p.missingShare = n ? p.missing / n : 0;
   if (type === 'constant' || p.distinct <= 1) {
     p.flags.push('constant');
-    p.warnings.push(p.distinct === 0 ? 'Every cell is empty.' : 'Constant column: every row has the same value, so it cannot help a model.');
+    p.warnings.push(
+      p.distinct === 0
+        ? 'Every cell is empty.'
+        : 'Constant column: every row has the same value, so it cannot help a model.',
+    );
   }
   if (type === 'id') {
     p.flags.push('id');
@@ -94,14 +111,16 @@ function baseProfile(col: Column, index: number, type: ColumnType, n: number): C
     p.flags.push('missing');
     p.warnings.push(`${(p.missingShare * 100).toFixed(0)}% of cells are missing.`);
   }
-  if ((type === 'category' || type === 'text') && p.distinct > 50) {
+  if (type === 'category' && p.distinct > 50) {
     p.flags.push('highCardinality');
-    p.warnings.push(`${p.distinct} distinct values: use target encoding or an embedding rather than one-hot.`);
+    p.warnings.push(
+      `${p.distinct} distinct values: use target encoding or an embedding rather than one-hot.`,
+    );
   }
   return p;
 }
 
-function numericStats(p: ColumnProfile, values: ArrayLike<number>, sorted: Float64Array, withSkew = true): void {
+function numericStats(p: ColumnProfile, sorted: Float64Array, withSkew = true): void {
   if (sorted.length === 0) return;
   const { mean, std } = meanStd(sorted);
   p.min = sorted[0]!;
@@ -113,22 +132,43 @@ function numericStats(p: ColumnProfile, values: ArrayLike<number>, sorted: Float
   let m3 = 0;
   for (let i = 0; i < sorted.length; i++) m3 += ((sorted[i]! - mean) / std) ** 3;
   p.skew = m3 / sorted.length;
-  if (p.skew > 2 && p.min >= 0 && (p.type === 'number' || p.type === 'integer')) {
+  const numeric = p.type === 'number' || p.type === 'integer';
+  if (numeric && p.min >= 0 && p.skew >= 1 && Math.abs(skewness(sorted, slog)) < p.skew) {
     p.flags.push('skew');
     p.suggestedScaling = 'log1p';
     p.warnings.push(`Heavy right tail (skewness ${p.skew.toFixed(1)}): a log1p transform is suggested.`);
-  } else if (Math.abs(p.skew) > 2) {
+  } else if (numeric && Math.abs(p.skew) > 2) {
     p.flags.push('skew');
     p.warnings.push(`Heavily skewed (skewness ${p.skew.toFixed(1)}): consider robust scaling or clipping.`);
-  } else if (p.type === 'number' || p.type === 'integer') p.suggestedScaling = 'standard';
-  void values;
+  } else if (numeric) p.suggestedScaling = 'standard';
+}
+
+const slog = (v: number) => Math.log1p(v);
+
+/** Skewness of f(x) over the values. */
+function skewness(values: ArrayLike<number>, f: (v: number) => number): number {
+  const t = Float64Array.from(values as ArrayLike<number>, f);
+  const { mean, std } = meanStd(t);
+  if (!(std > 0)) return 0;
+  let m3 = 0;
+  for (let i = 0; i < t.length; i++) m3 += ((t[i]! - mean) / std) ** 3;
+  return m3 / t.length;
 }
 
 /** Equal-width histogram of an ascending array over [min, max]; one bin when min === max. */
-export function histogram(sorted: ArrayLike<number>, min: number, max: number, bins = HIST_BINS): { x0: number; x1: number; count: number }[] {
+export function histogram(
+  sorted: ArrayLike<number>,
+  min: number,
+  max: number,
+  bins = HIST_BINS,
+): { x0: number; x1: number; count: number }[] {
   if (!(max > min)) return [{ x0: min, x1: max, count: sorted.length }];
   const width = (max - min) / bins;
-  const out = Array.from({ length: bins }, (_, b) => ({ x0: min + b * width, x1: b === bins - 1 ? max : min + (b + 1) * width, count: 0 }));
+  const out = Array.from({ length: bins }, (_, b) => ({
+    x0: min + b * width,
+    x1: b === bins - 1 ? max : min + (b + 1) * width,
+    count: 0,
+  }));
   for (let i = 0; i < sorted.length; i++) {
     const b = Math.min(bins - 1, Math.floor((sorted[i]! - min) / width));
     out[b]!.count++;
@@ -150,10 +190,26 @@ function topValues(dict: string[], counts: Int32Array, tokens: boolean): { value
       if (counts[k]! > 0) for (const t of splitTokens(s)) m.set(t, (m.get(t) ?? 0) + counts[k]!);
     });
     entries = [...m];
-  } else entries = dict.map((s, k): [string, number] => [s, counts[k]!]).filter((e) => e[1] > 0);
-  entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  } else {
+    // Keep a running top list instead of sorting a million distinct ids.
+    entries = [];
+    let floor = 0;
+    for (let k = 0; k < dict.length; k++) {
+      const c = counts[k]!;
+      if (c === 0 || (entries.length >= TOP && c <= floor)) continue;
+      entries.push([dict[k]!, c]);
+      if (entries.length > 4 * TOP) {
+        entries.sort(byCount);
+        entries.length = TOP;
+        floor = entries[TOP - 1]![1];
+      }
+    }
+  }
+  entries.sort(byCount);
   return entries.slice(0, TOP).map(([value, count]) => ({ value, count }));
 }
+
+const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** Flag a feature that is a copy of the target or |Pearson r| >= 0.98 with it. */
 function leakage(p: ColumnProfile, col: Column, target: Column, y: Float64Array, n: number): void {
@@ -172,7 +228,12 @@ function leakage(p: ColumnProfile, col: Column, target: Column, y: Float64Array,
     return;
   }
   if (p.type === 'constant' || p.type === 'id' || p.type === 'text') return;
-  const x = col.kind === 'number' ? col.values : p.type === 'boolean' ? numericView(col, undefined, parseBoolean) : undefined;
+  const x =
+    col.kind === 'number'
+      ? col.values
+      : p.type === 'boolean'
+        ? numericView(col, undefined, parseBoolean)
+        : undefined;
   if (!x) return;
   const r = pearson(x, y, n);
   if (Math.abs(r) >= 0.98) {
@@ -183,7 +244,12 @@ function leakage(p: ColumnProfile, col: Column, target: Column, y: Float64Array,
 
 /** Pearson correlation over rows where both are present; NaN when undefined. */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>, n: number): number {
-  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, m = 0;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    syy = 0,
+    sxy = 0,
+    m = 0;
   for (let i = 0; i < n; i++) {
     const a = x[i]!;
     const b = y[i]!;

@@ -11,7 +11,9 @@ import { parseNumber } from '../ingest/numbers';
 export function requireColumn(table: Table, name: string): Column {
   const col = table.columns.find((c) => c.name === name);
   if (!col) {
-    throw new Error(`Column "${name}" is not in this table. Load a file with that column (names must match exactly) or remove it from the features.`);
+    throw new Error(
+      `Column "${name}" is not in this table. Load a file with that column (names must match exactly) or remove it from the features.`,
+    );
   }
   return col;
 }
@@ -45,7 +47,12 @@ function readerFn(reader: NumericReader, reference: number): (s: string) => numb
  * Numbers for the given rows. Number columns: booleans are v != 0; dates are years (a numeric date
  * column holds years), so 'month' is NaN and 'age' is reference - year. Shape: [rows.length].
  */
-export function readNumbers(col: Column, reader: NumericReader, rows: ArrayLike<number>, reference = NaN): Float64Array {
+export function readNumbers(
+  col: Column,
+  reader: NumericReader,
+  rows: ArrayLike<number>,
+  reference = NaN,
+): Float64Array {
   if (col.kind === 'string') return numericView(col, rows, readerFn(reader, reference));
   const out = numericView(col, rows);
   if (reader === 'number' || reader === 'year') return out;

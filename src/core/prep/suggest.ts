@@ -25,7 +25,8 @@ export function suggestTarget(profiles: ColumnProfile[]): string | undefined {
 /** Classification for booleans, categories and numbers with at most 2 distinct values; else regression. */
 export function suggestTask(profile: ColumnProfile): 'regression' | 'classification' {
   if (profile.type === 'boolean' || profile.type === 'category') return 'classification';
-  if ((profile.type === 'number' || profile.type === 'integer') && profile.distinct <= 2) return 'classification';
+  if ((profile.type === 'number' || profile.type === 'integer') && profile.distinct <= 2)
+    return 'classification';
   return 'regression';
 }
 
@@ -40,7 +41,13 @@ export const LOW_CARDINALITY = 50;
 export function defaultFeatures(profiles: ColumnProfile[], target: string): string[] {
   return profiles
     .filter((p) => {
-      if (p.name === target || p.flags.includes('leak') || p.flags.includes('constant') || p.missingShare > 0.95) return false;
+      if (
+        p.name === target ||
+        p.flags.includes('leak') ||
+        p.flags.includes('constant') ||
+        p.missingShare > 0.95
+      )
+        return false;
       switch (p.type) {
         case 'number':
         case 'integer':

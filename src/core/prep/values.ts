@@ -56,7 +56,11 @@ export function mapDict<T>(dict: string[], f: (s: string) => T): T[] {
  * are copied; string columns are parsed with `reader` per dictionary entry (default: as numbers).
  * Shape: [rows.length], NaN = missing or unreadable.
  */
-export function numericView(col: Column, rows?: ArrayLike<number>, reader: (s: string) => number = (s) => parseNumber(s, false)): Float64Array {
+export function numericView(
+  col: Column,
+  rows?: ArrayLike<number>,
+  reader: (s: string) => number = (s) => parseNumber(s, false),
+): Float64Array {
   const n = rows ? rows.length : col.kind === 'number' ? col.values.length : col.codes.length;
   const out = new Float64Array(n);
   if (col.kind === 'number') {

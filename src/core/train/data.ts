@@ -2,6 +2,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ArrayInput, TrainSet } from './types';
 
+/** A per-row shape as the model sees it: a code column's [] becomes [1] (embedding inputs are [n, 1]). */
+export function modelRowShape(shape: readonly number[]): number[] {
+  return shape.length === 0 ? [1] : [...shape];
+}
+
 /** Product of a per-row shape ([] -> 1). */
 export function rowSize(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
@@ -20,7 +25,8 @@ export function checkSet(model: tf.LayersModel, set: TrainSet, what: string): vo
   model.inputs.forEach((inp, i) => {
     const a = set.inputs[i]!;
     const want = inp.shape.slice(1);
-    if (want.length !== a.shape.length || want.some((d, j) => d != null && d !== a.shape[j])) {
+    const got = modelRowShape(a.shape);
+    if (want.length !== got.length || want.some((d, j) => d != null && d !== got[j])) {
       throw new Error(
         `${what}: input ${i} (${inp.name}) has rows of shape [${a.shape}], the model expects [${want}].`,
       );
@@ -30,6 +36,7 @@ export function checkSet(model: tf.LayersModel, set: TrainSet, what: string): vo
         `${what}: input ${i} holds ${a.data.length} values, expected ${set.n} rows x ${rowSize(a.shape)}.`,
       );
     }
+    if (a.data instanceof Int32Array) checkCodes(model, inp, a.data, what);
   });
   const units = outputUnits(model);
   if (set.y.length !== set.n * units) {
@@ -41,6 +48,29 @@ export function checkSet(model: tf.LayersModel, set: TrainSet, what: string): vo
     if (!Number.isFinite(set.y[i]!)) {
       throw new Error(
         `${what}: target row ${Math.floor(i / units)} is missing or not finite; drop or impute those rows.`,
+      );
+    }
+  }
+}
+
+/**
+ * Category codes must index the embeddings fed by this input: 0 <= code < inputDim (a code of -1 for "missing" or
+ * one past the vocabulary would read garbage on GPU backends instead of failing).
+ */
+function checkCodes(model: tf.LayersModel, inp: tf.SymbolicTensor, codes: Int32Array, what: string): void {
+  let vocab = Infinity;
+  for (const l of model.layers) {
+    if (l.getClassName() !== 'Embedding') continue;
+    const src = l.input as tf.SymbolicTensor | tf.SymbolicTensor[];
+    if (!Array.isArray(src) && src.name === inp.name) {
+      vocab = Math.min(vocab, (l.getConfig() as { inputDim: number }).inputDim);
+    }
+  }
+  for (let r = 0; r < codes.length; r++) {
+    const c = codes[r]!;
+    if (c < 0 || c >= vocab) {
+      throw new Error(
+        `${what}: category code ${c} in row ${r} of ${inp.name} is outside 0..${vocab - 1}. Encode missing and unseen values as a reserved code inside the vocabulary.`,
       );
     }
   }
@@ -61,7 +91,7 @@ export function gatherInput(a: ArrayInput, idx: ArrayLike<number>): tf.Tensor {
     const src = idx[r]! * size;
     out.set(a.data.subarray(src, src + size), r * size);
   }
-  return tf.tensor(out, [idx.length, ...a.shape], isInt ? 'int32' : 'float32');
+  return tf.tensor(out, [idx.length, ...modelRowShape(a.shape)], isInt ? 'int32' : 'float32');
 }
 
 /** Rows [start, end) of one input as a tensor, without copying the typed array. */
@@ -70,7 +100,7 @@ export function sliceInput(a: ArrayInput, start: number, end: number): tf.Tensor
   const isInt = a.data instanceof Int32Array;
   return tf.tensor(
     a.data.subarray(start * size, end * size),
-    [end - start, ...a.shape],
+    [end - start, ...modelRowShape(a.shape)],
     isInt ? 'int32' : 'float32',
   );
 }

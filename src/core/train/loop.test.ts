@@ -87,6 +87,34 @@ describe('trainModel', () => {
     model.dispose();
   });
 
+  it('yields to the event loop so a timer (a worker message) can cancel mid-run', async () => {
+    const model = mlp();
+    let stop = false;
+    setTimeout(() => (stop = true), 30);
+    const r = await trainModel(model, train, val, cfg({ epochs: 10_000 }), { shouldStop: () => stop });
+    expect(r.stopReason).toBe('cancelled');
+    expect(r.history.length).toBeLessThan(10_000);
+    model.dispose();
+  });
+
+  it('pauses while waitIfPaused is pending and resumes where it stopped', async () => {
+    const model = mlp();
+    let batches = 0;
+    let release: (() => void) | undefined;
+    const done = trainModel(model, train, val, cfg({ epochs: 2 }), {
+      onBatch: () => batches++,
+      waitIfPaused: () => (batches === 3 ? new Promise<void>((r) => (release = r)) : undefined),
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(batches).toBe(3);
+    expect(release).toBeDefined();
+    release!();
+    const r = await done;
+    expect(r.stopReason).toBe('completed');
+    expect(batches).toBe(16);
+    model.dispose();
+  });
+
   it('is reproducible: same seed and data give the same history and weights (with dropout)', async () => {
     const run = async () => {
       const model = mlp({ dropout: 0.3 });
@@ -117,9 +145,15 @@ describe('trainModel', () => {
     const counts: number[] = [];
     for (let i = 0; i < 5; i++) {
       const model = mlp({ dropout: 0.2, batchNorm: i % 2 === 1, l2: 1e-3 });
-      await trainModel(model, train, val, cfg({ epochs: 2, patience: 1, clipNorm: 1, optimizer: i % 2 ? 'adamw' : 'rmsprop' }), {
-        onCheckpoint: () => undefined,
-      });
+      await trainModel(
+        model,
+        train,
+        val,
+        cfg({ epochs: 2, patience: 1, clipNorm: 1, optimizer: i % 2 ? 'adamw' : 'rmsprop' }),
+        {
+          onCheckpoint: () => undefined,
+        },
+      );
       predictBatched(model, val.inputs, val.n, 16);
       model.dispose();
       counts.push(tf.memory().numTensors);
@@ -146,7 +180,14 @@ describe('trainModel', () => {
     expect(ck?.epoch).toBe(2);
     const second = mlp({ dropout: 0.2 }, ctx(99)); // different init: everything must come from the checkpoint
     const epochs: number[] = [];
-    const rRes = await trainModel(second, train, val, config, { onEpoch: (e) => void epochs.push(e.epoch) }, ck);
+    const rRes = await trainModel(
+      second,
+      train,
+      val,
+      config,
+      { onEpoch: (e) => void epochs.push(e.epoch) },
+      ck,
+    );
     expect(epochs).toEqual([3, 4]);
     expect(rRes.history.map((e) => e.valLoss)).toEqual(rFull.history.map((e) => e.valLoss));
     const wRes = flatWeights(second);
@@ -182,7 +223,11 @@ describe('predictBatched and summarizeModel', () => {
     // dense 6x8 (no bias with BN) + BN 4x8 + dense 8x4 + BN 4x4 + output 4x1+1
     expect(s.totalParams).toBe(48 + 32 + 32 + 16 + 5);
     expect(s.trainableParams).toBe(48 + 16 + 32 + 8 + 5);
-    expect(s.layers.find((l) => l.name === 'dense1')).toMatchObject({ type: 'Dense', outputShape: '[batch, 8]', params: 48 });
+    expect(s.layers.find((l) => l.name === 'dense1')).toMatchObject({
+      type: 'Dense',
+      outputShape: '[batch, 8]',
+      params: 48,
+    });
     expect(s.layers.map((l) => l.type)).toContain('SeededDropout');
     model.dispose();
   });

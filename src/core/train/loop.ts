@@ -2,15 +2,30 @@
  * The training loop (our own, not model.fit): seeded shuffling, one optimizer step per mini-batch on
  * model.apply(x, { training: true }), validation each epoch, early stopping that restores the best weights, a
  * divergence guard, schedules, clipping, checkpoints and resume. Yields to the event loop about every 50 ms so a
- * worker can receive a cancel message; shouldStop is checked after every batch.
+ * worker can receive a cancel message; shouldStop is checked after every batch, waitIfPaused awaited there too.
  */
 import * as tf from '@tensorflow/tfjs';
 import { isReseedable, mixSeed } from '../models/common';
 import { mulberry32, permutation } from '../random';
 import { asModelInput, checkSet, gatherInput, gatherY, outputUnits, sliceInput } from './data';
 import { computeLoss, defaultLoss } from './losses';
-import { applyWeightDecay, clipByGlobalNorm, makeOptimizer, scheduledLr, setLearningRate, weightDecayOf } from './optim';
-import type { EpochEvent, LossName, TrainCallbacks, TrainCheckpoint, TrainConfig, TrainResult, TrainSet } from './types';
+import {
+  applyWeightDecay,
+  clipByGlobalNorm,
+  makeOptimizer,
+  scheduledLr,
+  setLearningRate,
+  weightDecayOf,
+} from './optim';
+import type {
+  EpochEvent,
+  LossName,
+  TrainCallbacks,
+  TrainCheckpoint,
+  TrainConfig,
+  TrainResult,
+  TrainSet,
+} from './types';
 import { disposeAll, modelToPlain, plainToSnapshot, restore, snapshot, toPlain } from './weights';
 
 const YIELD_EVERY_MS = 50;
@@ -21,15 +36,24 @@ function checkConfig(c: TrainConfig): void {
   const bad = (what: string): never => {
     throw new Error(`Training settings: ${what}`);
   };
-  if (!(c.learningRate > 0) || !Number.isFinite(c.learningRate)) bad(`learning rate must be a positive number, got ${c.learningRate}.`);
-  if (!Number.isInteger(c.batchSize) || c.batchSize < 1) bad(`batch size must be a whole number >= 1, got ${c.batchSize}.`);
-  if (!Number.isInteger(c.epochs) || c.epochs < 1) bad(`epochs must be a whole number >= 1, got ${c.epochs}.`);
-  if (!Number.isInteger(c.patience) || c.patience < 0) bad(`patience must be a whole number >= 0, got ${c.patience}.`);
+  if (!(c.learningRate > 0) || !Number.isFinite(c.learningRate))
+    bad(`learning rate must be a positive number, got ${c.learningRate}.`);
+  if (!Number.isInteger(c.batchSize) || c.batchSize < 1)
+    bad(`batch size must be a whole number >= 1, got ${c.batchSize}.`);
+  if (!Number.isInteger(c.epochs) || c.epochs < 1)
+    bad(`epochs must be a whole number >= 1, got ${c.epochs}.`);
+  if (!Number.isInteger(c.patience) || c.patience < 0)
+    bad(`patience must be a whole number >= 0, got ${c.patience}.`);
   if (c.clipNorm != null && !(c.clipNorm > 0)) bad(`gradient clip norm must be > 0, got ${c.clipNorm}.`);
 }
 
 /** Mean loss over a set in batches of 512, in inference mode (no dropout, batch-norm moving stats), no class weights. */
-async function evaluateLoss(model: tf.LayersModel, set: TrainSet, loss: LossName, units: number): Promise<number> {
+async function evaluateLoss(
+  model: tf.LayersModel,
+  set: TrainSet,
+  loss: LossName,
+  units: number,
+): Promise<number> {
   let total = 0;
   for (let start = 0; start < set.n; start += 512) {
     const end = Math.min(set.n, start + 512);
@@ -66,12 +90,16 @@ export async function trainModel(
   resumeFrom?: TrainCheckpoint,
 ): Promise<TrainResult> {
   checkConfig(config);
-  if (train.n < 1) throw new Error('There are no training rows: check the split and that the target column has values.');
+  if (train.n < 1)
+    throw new Error('There are no training rows: check the split and that the target column has values.');
   checkSet(model, train, 'Training data');
   if (val.n > 0) checkSet(model, val, 'Validation data');
   const units = outputUnits(model);
   const lossName = config.loss ?? defaultLoss(model);
-  if (lossName === 'cce' && units < 2) throw new Error('Categorical cross-entropy needs a softmax head with 2+ classes; use bce for a binary target.');
+  if (lossName === 'cce' && units < 2)
+    throw new Error(
+      'Categorical cross-entropy needs a softmax head with 2+ classes; use bce for a binary target.',
+    );
   const restoreBest = config.patience > 0;
   const wd = weightDecayOf(config);
   const plateau = config.schedule?.type === 'plateau';
@@ -116,7 +144,8 @@ export async function trainModel(
       startEpoch = resumeFrom.epoch + 1;
       elapsedOffset = history[history.length - 1]?.elapsedMs ?? 0;
     }
-    const elapsed = (): number => elapsedOffset + (Date.now() - t0);
+    let pausedMs = 0;
+    const elapsed = (): number => elapsedOffset + (Date.now() - t0 - pausedMs);
     let lastYield = Date.now();
     const n = train.n;
     const bs = Math.min(config.batchSize, n);
@@ -144,6 +173,9 @@ export async function trainModel(
             for (const r of model.calculateLosses()) l = tf.add(l, r);
             return l;
           }, vars);
+        } catch (e) {
+          disposeAll(snap);
+          throw e;
         } finally {
           tf.dispose([...xs, ys]);
         }
@@ -168,6 +200,11 @@ export async function trainModel(
         if (callbacks.shouldStop?.()) {
           stopReason = 'cancelled';
           break epochs;
+        }
+        if (callbacks.waitIfPaused) {
+          const pausedAt = Date.now();
+          await callbacks.waitIfPaused();
+          pausedMs += Date.now() - pausedAt;
         }
         if (Date.now() - lastYield >= YIELD_EVERY_MS) {
           await yieldToEventLoop();
@@ -204,7 +241,14 @@ export async function trainModel(
           plateauWait = 0;
         }
       }
-      const event: EpochEvent = { epoch, loss: trainLoss, valLoss, lr: epochLr, elapsedMs: elapsed(), best: improved };
+      const event: EpochEvent = {
+        epoch,
+        loss: trainLoss,
+        valLoss,
+        lr: epochLr,
+        elapsedMs: elapsed(),
+        best: improved,
+      };
       history.push(event);
       await callbacks.onEpoch?.(event);
       if (callbacks.onCheckpoint) {
@@ -220,7 +264,10 @@ export async function trainModel(
           bestEpoch,
           bestValLoss,
           rngState: mixSeed(config.seed, epoch),
-          optimizerState: await toPlain(rest.map((r) => r.tensor), rest.map((r) => r.name)),
+          optimizerState: await toPlain(
+            rest.map((r) => r.tensor),
+            rest.map((r) => r.name),
+          ),
           optimizerIterations: iter,
           lr,
           wait,
@@ -242,7 +289,8 @@ export async function trainModel(
       restore(model, bestSnap);
       message += ` The best epoch so far (${bestEpoch}) was restored.`;
     }
-    if (stopReason === 'cancelled') message = `Cancelled by the user${bestEpoch > 0 && restoreBest ? `; restored the weights of epoch ${bestEpoch}` : ''}.`;
+    if (stopReason === 'cancelled')
+      message = `Cancelled by the user${bestEpoch > 0 && restoreBest ? `; restored the weights of epoch ${bestEpoch}` : ''}.`;
     return { history, bestEpoch, bestValLoss, stopReason, message };
   } finally {
     optimizer.dispose(); // Adam's moment variables outlive model.dispose() otherwise

@@ -94,6 +94,8 @@ export interface TrainCallbacks {
   onEpoch?(e: EpochEvent): void | Promise<void>;
   /** Checked after every batch: return true to cancel within one batch. */
   shouldStop?(): boolean;
+  /** Awaited after every batch: return a promise that resolves on resume to pause training (time paused is not counted in elapsedMs). */
+  waitIfPaused?(): void | Promise<void>;
   onCheckpoint?(c: TrainCheckpoint): void | Promise<void>;
 }
 

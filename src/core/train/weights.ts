@@ -27,13 +27,20 @@ export function disposeAll(snap: tf.Tensor[] | undefined): void {
 /** Download tensors into plain Float32Arrays (async: does not block a GPU backend). */
 export async function toPlain(tensors: tf.Tensor[], names: string[]): Promise<PlainTensor[]> {
   return Promise.all(
-    tensors.map(async (t, i) => ({ name: names[i] ?? `t${i}`, shape: [...t.shape], data: new Float32Array(await t.data()) })),
+    tensors.map(async (t, i) => ({
+      name: names[i] ?? `t${i}`,
+      shape: [...t.shape],
+      data: new Float32Array(await t.data()),
+    })),
   );
 }
 
 /** Model weights as plain data, in model.weights order. */
 export async function modelToPlain(model: tf.LayersModel): Promise<PlainTensor[]> {
-  return toPlain(model.weights.map((w) => w.read()), model.weights.map((w) => w.originalName));
+  return toPlain(
+    model.weights.map((w) => w.read()),
+    model.weights.map((w) => w.originalName),
+  );
 }
 
 /** Plain data back into tensors, checked against the model's weight shapes (by position: names change per build). */
@@ -46,7 +53,9 @@ export function plainToSnapshot(model: tf.LayersModel, plain: PlainTensor[]): tf
   model.weights.forEach((w, i) => {
     const p = plain[i]!;
     if (p.shape.length !== w.shape.length || p.shape.some((d, j) => d !== w.shape[j])) {
-      throw new Error(`Checkpoint weight ${i} has shape [${p.shape}] but the model expects [${w.shape}]: a different model.`);
+      throw new Error(
+        `Checkpoint weight ${i} has shape [${p.shape}] but the model expects [${w.shape}]: a different model.`,
+      );
     }
   });
   return plain.map((p) => tf.tensor(p.data, p.shape, 'float32'));

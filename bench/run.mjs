@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// `npm run bench [-- ingest|audio|train ...] [--quick] [--rows=N] [--backends=wasm,webgl] [--models=mlp,lstm]`
+// Serves the built app with `vite preview` (port 4174, cross-origin isolated), opens /bench.html in Debian's
+// headless Chromium, runs each benchmark group inside Web Workers, prints tables, and merges the figures into
+// bench/results.json (one key per benchmark, so a partial run keeps the others). See bench/README.md.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { sampleWorkerHeap } from './heap.mjs';
+import { TARGETS, audioTable, bestPerModel, ingestTable, trainTable } from './report.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const resultsPath = path.join(root, 'bench', 'results.json');
+const PORT = 4174;
+const BASE = `http://127.0.0.1:${PORT}`;
+const GROUPS = ['ingest', 'audio', 'train'];
+// The built app to serve; BENCH_OUT_DIR lets a run use its own build (`vite build --outDir X`) instead of dist/.
+const outDir = path.resolve(root, process.env.BENCH_OUT_DIR ?? 'dist');
+
+function parseArgs(argv) {
+  const groups = [];
+  const opts = {};
+  for (const a of argv) {
+    if (GROUPS.includes(a)) groups.push(a);
+    else if (a === '--quick') opts.quick = true;
+    else if (a.startsWith('--rows=')) opts.rows = Number(a.slice(7));
+    else if (a.startsWith('--backends=')) opts.backends = a.slice(11).split(',');
+    else if (a.startsWith('--models=')) opts.models = a.slice(9).split(',');
+    else if (a.startsWith('--clips=')) opts.clips = Number(a.slice(8));
+    else {
+      console.error(`Unknown argument "${a}". Use: ${GROUPS.join(' | ')}, --quick, --rows=N, --backends=a,b, --models=a,b, --clips=N`);
+      process.exit(2);
+    }
+  }
+  return { groups: groups.length ? groups : GROUPS, opts };
+}
+
+async function waitForServer(url, ms) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`vite preview did not answer at ${url} within ${ms / 1000} s`);
+}
+
+function startPreview() {
+  if (!existsSync(path.join(outDir, 'bench.html'))) {
+    throw new Error(`${path.relative(root, outDir)}/bench.html is missing: run \`vite build\` first (npm run bench does).`);
+  }
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const child = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', outDir], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr.on('data', (d) => process.stderr.write(`[vite] ${d}`));
+  return child;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: `${cpus.length} x ${cpus[0]?.model ?? 'unknown'}`,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    note: 'shared machine: other sessions ran builds and tests at the same time, so figures vary between runs',
+  };
+}
+
+const load = () => os.loadavg()[0].toFixed(2);
+
+async function runIngest(browser, page, opts) {
+  const sampler = await sampleWorkerHeap(browser, 'ingestBench.worker');
+  let r;
+  try {
+    r = await page.evaluate((o) => window.encoreBench.run('ingest', o), { rows: opts.rows });
+  } finally {
+    r = { ...r, heap: await sampler.stop() };
+  }
+  const heapToFile = r.heap.samples > 0 ? r.heap.peakWithBuffersBytes / r.fileBytes : undefined;
+  const t = TARGETS.ingest;
+  return {
+    ...r,
+    heapToFile,
+    heapMethod:
+      'DevTools protocol Runtime.getHeapUsage on the ingest worker every 50 ms (performance.memory and measureUserAgentSpecificMemory do not exist in dedicated workers); peakWithBuffers = V8 heap used + ArrayBuffer backing stores',
+    targets: t,
+    met: { seconds: r.rows >= t.rows && r.seconds < t.maxSeconds, heap: heapToFile != null && heapToFile < t.maxHeapToFile },
+  };
+}
+
+async function runAudio(page, opts) {
+  const r = await page.evaluate((o) => window.encoreBench.run('audio', o), { clips: opts.clips });
+  return { ...r, targets: TARGETS.audio, met: r.status === 'ok' ? r.realTimeFactorPerCore >= TARGETS.audio.minRealTimeFactorPerCore : undefined };
+}
+
+async function runTrain(page, opts) {
+  const backends = await page.evaluate(
+    (o) => window.encoreBench.run('train', o),
+    { backends: opts.backends, models: opts.models, quick: opts.quick },
+  );
+  return { backends, best: bestPerModel(backends), targets: TARGETS.train };
+}
+
+async function main() {
+  const { groups, opts } = parseArgs(process.argv.slice(2));
+  const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  const preview = startPreview();
+  let browser;
+  const results = {};
+  try {
+    await waitForServer(`${BASE}/bench.html`, 30_000);
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--enable-unsafe-webgpu',
+        '--enable-precise-memory-info',
+      ],
+    });
+    const page = await browser.newPage();
+    page.on('console', (m) => {
+      const text = m.text();
+      if (text.startsWith('[bench]')) console.log(`  ${text.slice(8)}`);
+      else if (m.type() === 'error') console.log(`  [page error] ${text}`);
+    });
+    page.on('pageerror', (e) => console.log(`  [page exception] ${e.message}`));
+    await page.goto(`${BASE}/bench.html`);
+    await page.waitForFunction(() => window.encoreBench !== undefined, null, { timeout: 30_000 });
+    const browserInfo = { version: browser.version(), ...(await page.evaluate(() => window.encoreBench.info())) };
+    if (!browserInfo.crossOriginIsolated) console.warn('warning: the bench page is not cross-origin isolated');
+
+    for (const g of groups) {
+      console.log(`\n== ${g} (load average ${load()}) ==`);
+      const t0 = Date.now();
+      const loadBefore = load();
+      let r;
+      try {
+        if (g === 'ingest') r = await runIngest(browser, page, opts);
+        else if (g === 'audio') r = await runAudio(page, opts);
+        else r = await runTrain(page, opts);
+      } catch (e) {
+        console.error(`${g} failed: ${e instanceof Error ? e.message : e}`);
+        process.exitCode = 1;
+        continue;
+      }
+      results[g] = {
+        measuredAt: new Date().toISOString(),
+        wallSeconds: (Date.now() - t0) / 1000,
+        loadAverage: { before: Number(loadBefore), after: Number(load()) },
+        machine: machine(),
+        browser: browserInfo,
+        options: opts,
+        ...r,
+      };
+      console.log();
+      console.log(g === 'ingest' ? ingestTable(r) : g === 'audio' ? audioTable(r) : trainTable(r));
+    }
+  } finally {
+    await browser?.close().catch(() => {});
+    preview.kill('SIGTERM');
+  }
+  if (Object.keys(results).length > 0) {
+    let all = {};
+    try {
+      all = JSON.parse(readFileSync(resultsPath, 'utf8'));
+    } catch {
+      /* first run, or an unreadable file: start afresh */
+    }
+    writeFileSync(resultsPath, JSON.stringify({ ...all, ...results }, null, 2) + '\n');
+    console.log(`\nwrote ${Object.keys(results).join(', ')} to ${path.relative(root, resultsPath)}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+/**
+ * The ingest benchmark's worker: ingestBlob (streaming parse into typed columns) then profileTable, exactly as the
+ * app's data worker runs them. Its heap is sampled from outside (run.mjs, over the DevTools protocol), because
+ * neither performance.memory nor measureUserAgentSpecificMemory exists inside a dedicated worker.
+ */
+import { ingestBlob } from '../core/ingest';
+import { profileTable } from '../core/prep/profile';
+import { log, serve } from './rpc';
+import type { IngestRun } from './types';
+
+serve<{ blob: Blob; target: string }>(async ({ blob, target }) => {
+  const t0 = performance.now();
+  let lastLog = 0;
+  const { table, report } = await ingestBlob(blob, {
+    onProgress: (p) => {
+      if (p.rows - lastLog >= 250_000) {
+        lastLog = p.rows;
+        log(`ingest: ${p.rows.toLocaleString('en-US')} rows, ${(p.bytesRead / 1e6).toFixed(0)} MB`);
+      }
+    },
+  });
+  const t1 = performance.now();
+  const profiles = profileTable(table, { target });
+  const t2 = performance.now();
+  const run: IngestRun = {
+    ingestSeconds: (t1 - t0) / 1000,
+    profileSeconds: (t2 - t1) / 1000,
+    rowsRead: report.rowsRead,
+    rowsKept: report.rowsKept,
+    rowsSkipped: report.rowsSkipped,
+    cellIssues: report.cellIssueCount,
+    encoding: report.encoding,
+    delimiter: report.delimiter,
+    columnTypes: Object.fromEntries(profiles.map((p) => [p.name, p.type])),
+  };
+  return { value: run };
+});

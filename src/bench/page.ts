@@ -1,0 +1,192 @@
+/**
+ * The bench page (bench.html): exposes `window.encoreBench.run(group, options)` for bench/run.mjs, which drives
+ * it in headless Chromium. Every benchmark runs inside module Web Workers; this page only orchestrates them,
+ * forwards their log lines to the console, and returns plain JSON.
+ */
+import fishinUrl from '../../bench/fixtures/fishin.wav?url';
+import vibeaceUrl from '../../bench/fixtures/vibeace.wav?url';
+import { WorkerClient } from './rpc';
+import type { Caps } from './trainBench';
+import type {
+  AudioExtractRun,
+  AudioResult,
+  BackendName,
+  BenchModelId,
+  IngestResult,
+  IngestRun,
+  ModelRun,
+  TrainResult,
+} from './types';
+
+const say = (text: string): void => console.log(`[bench] ${text}`);
+const MIN = 60_000;
+
+// Literal `new URL(..., import.meta.url)` per worker so Vite bundles each one.
+const csvgenWorker = () => new WorkerClient(new Worker(new URL('./csvgen.worker.ts', import.meta.url), { type: 'module' }), say);
+const ingestWorker = () => new WorkerClient(new Worker(new URL('./ingestBench.worker.ts', import.meta.url), { type: 'module' }), say);
+const audioWorker = () => new WorkerClient(new Worker(new URL('./audioBench.worker.ts', import.meta.url), { type: 'module' }), say);
+const trainWorker = () => new WorkerClient(new Worker(new URL('./trainBench.worker.ts', import.meta.url), { type: 'module' }), say);
+
+/** ingest: generate the CSV in one worker, then ingest + profile it in a fresh worker (whose heap run.mjs samples). */
+async function runIngest(opts: { rows?: number }): Promise<IngestResult> {
+  const rows = opts.rows ?? 1_000_000;
+  const gen = csvgenWorker();
+  const { blob, seconds: generateSeconds } = await gen.call<{ blob: Blob; seconds: number }>({ rows, seed: 1 }, 5 * MIN);
+  gen.terminate();
+  say(`ingest: CSV of ${(blob.size / 1e6).toFixed(1)} MB generated in ${generateSeconds.toFixed(1)} s; starting ingest worker`);
+  const w = ingestWorker();
+  try {
+    const run = await w.call<IngestRun>({ blob, target: 'popularity' }, 5 * MIN);
+    const seconds = run.ingestSeconds + run.profileSeconds;
+    return { ...run, rows, fileBytes: blob.size, generateSeconds, seconds, rowsPerSecond: run.rowsRead / seconds };
+  } finally {
+    w.terminate();
+  }
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const FIXTURES = [
+  { name: 'fishin', url: fishinUrl },
+  { name: 'vibeace', url: vibeaceUrl },
+];
+
+async function loadedAudioWorker(wavs: ArrayBuffer[]): Promise<WorkerClient> {
+  const w = audioWorker();
+  for (let i = 0; i < FIXTURES.length; i++) {
+    const wav = wavs[i]!.slice(0);
+    await w.call({ op: 'load', name: FIXTURES[i]!.name, wav }, MIN, [wav]);
+  }
+  return w;
+}
+
+/** audio: real-time factor of extractFeatures in one worker, then a pool of hardwareConcurrency workers on `clips` clips. */
+async function runAudio(opts: { clips?: number }): Promise<AudioResult> {
+  const wavs = await Promise.all(FIXTURES.map((f) => fetch(f.url).then((r) => r.arrayBuffer())));
+  const one = await loadedAudioWorker(wavs);
+  let warm: AudioExtractRun;
+  try {
+    warm = await one.call<AudioExtractRun>({ op: 'extract', name: FIXTURES[0]!.name, runs: 1, minSeconds: 0 }, 3 * MIN);
+  } catch (e) {
+    one.terminate();
+    return { status: 'unavailable', detail: e instanceof Error ? e.message : String(e) };
+  }
+  say(`audio: warm-up run ${(warm.ms[0]! / 1000).toFixed(2)} s for a ${warm.clipSeconds.toFixed(1)} s clip`);
+  const perCore: NonNullable<AudioResult['perCore']> = [];
+  for (const f of FIXTURES) {
+    const r = await one.call<AudioExtractRun>({ op: 'extract', name: f.name, runs: 3, minSeconds: 6 }, 3 * MIN);
+    const med = median(r.ms) / 1000;
+    perCore.push({ clip: f.name, runs: r.ms.length, medianSeconds: med, realTimeFactor: r.clipSeconds / med });
+  }
+  one.terminate();
+
+  const clips = opts.clips ?? 8;
+  const n = Math.max(1, navigator.hardwareConcurrency || 1);
+  say(`audio: pool of ${n} workers, ${clips} clips`);
+  const pool = await Promise.all(Array.from({ length: n }, () => loadedAudioWorker(wavs)));
+  // Warm each worker (JIT, filterbanks) so the pool figure is steady-state, as in the app's long-lived pool.
+  await Promise.all(pool.map((w) => w.call({ op: 'extract', name: FIXTURES[0]!.name, runs: 1, minSeconds: 0 }, 3 * MIN)));
+  let nextJob = 0;
+  let audioSeconds = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    pool.map(async (w) => {
+      while (nextJob < clips) {
+        const job = nextJob++;
+        const r = await w.call<AudioExtractRun>({ op: 'extract', name: FIXTURES[job % FIXTURES.length]!.name, runs: 1, minSeconds: 0 }, 3 * MIN);
+        audioSeconds += r.clipSeconds;
+      }
+    }),
+  );
+  const wallSeconds = (performance.now() - t0) / 1000;
+  pool.forEach((w) => w.terminate());
+  return {
+    status: 'ok',
+    sampleRate: 22050,
+    clipSeconds: warm.clipSeconds,
+    perCore,
+    realTimeFactorPerCore: median(perCore.map((p) => p.realTimeFactor)),
+    pool: { workers: n, clips, wallSeconds, clipsPerSecond: clips / wallSeconds, realTimeFactor: audioSeconds / wallSeconds },
+    outputKeys: warm.outputKeys,
+  };
+}
+
+/**
+ * Per-backend limits. wasm gets ~10 s per measurement; webgl, webgpu (both SwiftShader in headless Chromium here)
+ * and cpu a few seconds after one warm-up step. hardSeconds: the page terminates the worker then and keeps the
+ * figures it posted so far (a single CNN step on SwiftShader can take longer than that).
+ */
+function capsFor(backend: BackendName, quick: boolean): Caps & { hardSeconds: number } {
+  const k = quick ? 0.3 : 1;
+  if (backend === 'wasm')
+    return { warmup: 3, minSteps: 3, maxSteps: 5000, trainSeconds: 10 * k, inferSeconds: 3 * k, inferChunkBatches: 8, hardSeconds: 60 * k };
+  if (backend === 'webgl')
+    return { warmup: 2, minSteps: 2, maxSteps: 5000, trainSeconds: 8 * k, inferSeconds: 3 * k, inferChunkBatches: 2, hardSeconds: 45 * k };
+  return { warmup: 1, minSteps: 2, maxSteps: 500, trainSeconds: 6 * k, inferSeconds: 3 * k, inferChunkBatches: 1, hardSeconds: 45 * k };
+}
+
+/** train: every backend x model in its own worker, with a hard timeout per cell. */
+async function runTrain(opts: { backends?: BackendName[]; models?: BenchModelId[]; quick?: boolean }): Promise<TrainResult> {
+  const backends = opts.backends ?? ['wasm', 'webgl', 'webgpu', 'cpu'];
+  const models = opts.models ?? ['mlp', 'cnn2d', 'lstm'];
+  const out: TrainResult = {};
+  for (const backend of backends) {
+    const row: Partial<Record<BenchModelId, ModelRun>> = (out[backend] = {});
+    for (const model of models) {
+      const w = trainWorker();
+      const caps = capsFor(backend, opts.quick ?? false);
+      let r: ModelRun;
+      try {
+        r = await w.call<ModelRun>({ backend, model, caps }, caps.hardSeconds * 1000);
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        const sofar = (w.lastPartial ?? {}) as ModelRun;
+        r = { ...sofar, status: msg.startsWith('timed out') ? 'timeout' : 'error', detail: `${msg}${sofar.detail ? ` (${sofar.detail})` : ''}` };
+      } finally {
+        w.terminate();
+      }
+      row[model] = r;
+      const f = (x?: number) => (x == null ? '-' : x.toFixed(1));
+      say(
+        `train: ${backend}/${model}: ${r.status}, train ${f(r.trainSamplesPerSec)} samples/s (${r.trainSteps ?? 0} steps, first ${f(r.firstStepSeconds)} s), ` +
+          `infer ${f(r.inferRowsPerSec)} rows/s ${r.trainError ?? ''}${r.inferError ?? ''}${r.status !== 'ok' ? (r.detail ?? '') : ''}`,
+      );
+      if (r.status === 'unavailable') break; // the backend cannot start: skip its other models
+    }
+  }
+  return out;
+}
+
+type Group = 'ingest' | 'audio' | 'train';
+
+/** Facts about the browser the figures came from. */
+function info() {
+  return {
+    userAgent: navigator.userAgent,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    crossOriginIsolated: self.crossOriginIsolated,
+    webgpu: 'gpu' in navigator,
+  };
+}
+
+const api = {
+  info,
+  run(group: Group, options: Record<string, unknown> = {}): Promise<unknown> {
+    if (group === 'ingest') return runIngest(options);
+    if (group === 'audio') return runAudio(options);
+    if (group === 'train') return runTrain(options);
+    return Promise.reject(new Error(`unknown benchmark group "${String(group)}"`));
+  },
+};
+
+declare global {
+  interface Window {
+    encoreBench: typeof api;
+  }
+}
+window.encoreBench = api;
+document.getElementById('status')!.textContent = 'ready';

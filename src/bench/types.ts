@@ -1,0 +1,71 @@
+/** Shapes of what the bench workers and page return (run.mjs prints them and writes bench/results.json). */
+
+export type BackendName = 'wasm' | 'webgl' | 'webgpu' | 'cpu';
+export type BenchModelId = 'mlp' | 'cnn2d' | 'lstm';
+
+/** One ingest + profile run in the ingest worker. Seconds of wall clock. */
+export interface IngestRun {
+  ingestSeconds: number;
+  profileSeconds: number;
+  rowsRead: number;
+  rowsKept: number;
+  rowsSkipped: number;
+  cellIssues: number;
+  encoding: string;
+  delimiter: string;
+  /** Inferred type per column name (profileTable). */
+  columnTypes: Record<string, string>;
+}
+
+/** The whole ingest benchmark as the page returns it (heap figures are added by run.mjs). */
+export interface IngestResult extends IngestRun {
+  rows: number;
+  fileBytes: number;
+  generateSeconds: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+/** Timed extractFeatures runs on one clip. ms: compute time of each run. */
+export interface AudioExtractRun {
+  clipSeconds: number;
+  ms: number[];
+  outputKeys: string[];
+}
+
+export interface AudioResult {
+  status: 'ok' | 'unavailable';
+  detail?: string;
+  sampleRate?: number;
+  clipSeconds?: number;
+  /** Single worker: median compute seconds per 30 s clip after a warm-up run, and the real-time factor. */
+  perCore?: { clip: string; runs: number; medianSeconds: number; realTimeFactor: number }[];
+  realTimeFactorPerCore?: number;
+  pool?: { workers: number; clips: number; wallSeconds: number; clipsPerSecond: number; realTimeFactor: number };
+  outputKeys?: string[];
+}
+
+/** One backend x model cell of the training benchmark. */
+export interface ModelRun {
+  status: 'ok' | 'unavailable' | 'error' | 'timeout';
+  detail?: string;
+  builtWith?: string;
+  params?: number;
+  batch?: number;
+  inferBatch?: number;
+  trainSamplesPerSec?: number;
+  trainSteps?: number;
+  trainSeconds?: number;
+  firstStepSeconds?: number;
+  lossFirst?: number;
+  lossLast?: number;
+  stopReason?: string;
+  leakedTensors?: number;
+  trainError?: string;
+  inferRowsPerSec?: number;
+  inferRows?: number;
+  inferSeconds?: number;
+  inferError?: string;
+}
+
+export type TrainResult = Partial<Record<BackendName, Partial<Record<BenchModelId, ModelRun>>>>;

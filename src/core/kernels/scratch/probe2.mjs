@@ -1,0 +1,21 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+await tf.setBackend('wasm');
+function bench(name, f, n=50){ for(let i=0;i<3;i++) tf.tidy(()=>f().dataSync()); let t=performance.now(); for(let i=0;i<n;i++) tf.tidy(()=>{f().dataSync()}); console.log(name, ((performance.now()-t)/n).toFixed(3),'ms'); }
+const x = tf.randomNormal([256,128]); const w = tf.randomNormal([128,64]); const g = tf.randomNormal([256,64]);
+const xT = x.transpose().clone(), wT = w.transpose().clone();
+bench('plain fresh b', ()=> tf.matMul(x, w.clone()));
+bench('plain same b', ()=> tf.matMul(x, w));
+bench('transA (dW = x^T g)', ()=> tf.matMul(x, g, true, false));
+bench('explicit x^T then mm', ()=> tf.matMul(x.transpose(), g));
+bench('transB (dX = g w^T)', ()=> tf.matMul(g, w, false, true));
+bench('explicit w^T then mm', ()=> tf.matMul(g, w.transpose()));
+bench('transpose only', ()=> x.transpose());
+const a3 = tf.randomNormal([8,64,64]), b3 = tf.randomNormal([8,64,64]);
+bench('batched 8x64x64 plain', ()=> tf.matMul(a3, b3));
+bench('batched 8x64x64 transB', ()=> tf.matMul(a3, b3,false,true));
+const big = tf.randomNormal([32*96*128/4, 9*16]); const k = tf.randomNormal([9*16, 32]);
+bench('im2col-ish 98304x144 @ 144x32', ()=> tf.matMul(big, k), 10);
+bench('..transA 144x98304 @ 98304x32', ()=> tf.matMul(big, tf.randomNormal([98304,32]), true, false), 5);
+bench('..explicit', ()=> tf.matMul(big.transpose(), tf.randomNormal([98304,32])), 5);
+bench('randn only', ()=> tf.randomNormal([98304,32]), 5);

@@ -1,0 +1,16 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { installFastKernels } from '../install';
+import { buildMeasureModel, type MeasureKind } from '../measureModels';
+await tf.setBackend(process.env.BK ?? 'wasm');
+installFastKernels('wasm');
+const kind = (process.env.KIND ?? 'fastlstm') as MeasureKind;
+const { model, x, y, batch } = buildMeasureModel(kind, 1);
+const opt = tf.train.adam(1e-3);
+const step = () => { const l = opt.minimize(() => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true); l?.dataSync(); l?.dispose(); };
+step(); step();
+const n = Number(process.env.N ?? 10);
+const c0 = process.cpuUsage(); const t0 = performance.now();
+for (let i = 0; i < n; i++) step();
+const c = process.cpuUsage(c0);
+console.log(kind, 'wall samples/s', (n * batch / ((performance.now() - t0) / 1000)).toFixed(0), 'cpu samples/s', (n * batch / ((c.user + c.system) / 1e6)).toFixed(0));
