@@ -120,13 +120,15 @@ async function runAudio(opts: { clips?: number }): Promise<AudioResult> {
  * and cpu a few seconds after one warm-up step. hardSeconds: the page terminates the worker then and keeps the
  * figures it posted so far (a single CNN step on SwiftShader can take longer than that).
  */
+const INFER_LAST = new URLSearchParams(location.search).has('inferLast');
+
 function capsFor(backend: BackendName, quick: boolean): Caps & { hardSeconds: number } {
   const k = quick ? 0.3 : 1;
   if (backend === 'wasm')
-    return { warmup: 3, minSteps: 3, maxSteps: 5000, trainSeconds: 10 * k, inferSeconds: 3 * k, inferChunkBatches: 8, hardSeconds: 60 * k };
+    return { warmup: 3, minSteps: 3, maxSteps: 5000, trainSeconds: 10 * k, inferSeconds: 3 * k, inferChunkBatches: 8, inferFirst: true, hardSeconds: 60 * k };
   if (backend === 'webgl')
-    return { warmup: 2, minSteps: 2, maxSteps: 5000, trainSeconds: 8 * k, inferSeconds: 3 * k, inferChunkBatches: 2, hardSeconds: 45 * k };
-  return { warmup: 1, minSteps: 2, maxSteps: 500, trainSeconds: 6 * k, inferSeconds: 3 * k, inferChunkBatches: 1, hardSeconds: 45 * k };
+    return { warmup: 2, minSteps: 2, maxSteps: 5000, trainSeconds: 8 * k, inferSeconds: 3 * k, inferChunkBatches: 2, inferFirst: true, hardSeconds: 45 * k };
+  return { warmup: 1, minSteps: 2, maxSteps: 500, trainSeconds: 6 * k, inferSeconds: 3 * k, inferChunkBatches: 1, inferFirst: !INFER_LAST, hardSeconds: 45 * k };
 }
 
 /** train: every backend x model in its own worker, with a hard timeout per cell. */

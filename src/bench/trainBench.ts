@@ -111,6 +111,8 @@ export interface Caps {
   inferSeconds: number;
   /** Batches per predictBatched call while timing inference (1 on slow backends). */
   inferChunkBatches: number;
+  /** Time inference before training (so a cut-short run still has it); false on webgpu, see page.ts. */
+  inferFirst: boolean;
 }
 
 /** Train with the app's loop until the caps say stop; steady-state samples/s after the warm-up batches. */

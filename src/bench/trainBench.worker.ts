@@ -21,19 +21,23 @@ serve<{ backend: BackendName; model: BenchModelId; caps: Caps }>(async ({ backen
   run.params = model.countParams();
   const data = makeData(spec);
   log(`train: ${backend}/${id} (${b.detail}; ${builtWith}; ${run.params} params)`);
-  // Inference first (short), then training: on a slow backend the page may cut training short, and the figures
+  const infer = (): void => {
+    try {
+      Object.assign(run, timeInference(model, spec, data, caps));
+    } catch (e) {
+      run.inferError = errorText(e);
+    }
+    partial(run);
+  };
+  // Inference first (short) where allowed: on a slow backend the page may cut training short, and the figures
   // posted with partial() so far still reach the report.
-  try {
-    Object.assign(run, timeInference(model, spec, data, caps));
-  } catch (e) {
-    run.inferError = errorText(e);
-  }
-  partial(run);
+  if (caps.inferFirst) infer();
   try {
     Object.assign(run, await timeTraining(model, spec, data, caps, (p) => partial({ ...run, ...p })));
   } catch (e) {
     run.trainError = errorText(e);
   }
+  if (!caps.inferFirst) infer();
   if (run.trainError && run.inferError) run.status = 'error';
   model.dispose();
   tf.disposeVariables();

@@ -1,5 +1,7 @@
 /** Conversion between a tfjs layers model and plain data (model.json object + weights.bin bytes). */
 import * as tf from '@tensorflow/tfjs';
+// Importing the model zoo registers its custom layers (SeededDropout, ...) so saved models load again.
+import '../models';
 import type { ModelArtifactsData } from './zip';
 
 export type { ModelArtifactsData } from './zip';

@@ -93,7 +93,11 @@ export class TableBuilder implements RowSink {
         else cb.push(o, line);
         // Bound memory: a "numeric" column that keeps failing is really text.
         if (cb.failures.length > 1000 && cb.shouldBecomeString()) this.toText(k);
-      } else cb.push(view.get(k));
+      } else {
+        const o = strs[k];
+        if (o == null) cb.pushRange(s, view.starts[k]!, view.ends[k]!);
+        else cb.push(o);
+      }
     }
   }
 

@@ -631,6 +631,20 @@ function readOnce(f) {
 function mm(a, m, k, b) {
 	return readOnce(() => tf.matMul(tf.tensor2d(a, [m, k]), b));
 }
+/** In place: a[lo..hi) through hardSigmoid (clip(0.2 z + 0.5, 0, 1)) or sigmoid. */
+function squash(a, lo, hi, hard) {
+	if (hard) for (let j = lo; j < hi; j++) {
+		const v = .2 * a[j] + .5;
+		a[j] = v < 0 ? 0 : v > 1 ? 1 : v;
+	}
+	else for (let j = lo; j < hi; j++) a[j] = 1 / (1 + Math.exp(-a[j]));
+}
+/** In place on one row of pre-activations [i | f | g | o] (each u wide): i, f, o squashed, g through tanh. */
+function gateActivations(a, off, u, hard) {
+	squash(a, off, off + 2 * u, hard);
+	for (let j = off + 2 * u; j < off + 3 * u; j++) a[j] = Math.tanh(a[j]);
+	squash(a, off + 3 * u, off + 4 * u, hard);
+}
 /**
 * Run the LSTM over x. Shapes: x [B, T, D], kernel [D, 4u], recurrentKernel [u, 4u], bias [4u] (or null);
 * returns [B, T, u] (returnSequences) or [B, u]. Differentiable with respect to all tensor inputs.
@@ -640,7 +654,6 @@ function lstmSequence(x, kernel, recurrentKernel, bias, o) {
 	const u = recurrentKernel.shape[0];
 	const G = 4 * u;
 	const hard = o.recurrentActivation === "hardSigmoid";
-	const act = hard ? (z) => Math.min(1, Math.max(0, .2 * z + .5)) : (z) => 1 / (1 + Math.exp(-z));
 	const tIndex = (t) => o.goBackwards ? T - 1 - t : t;
 	const forward = (xx, K, R, b) => {
 		const xk = readOnce(() => {
@@ -648,7 +661,6 @@ function lstmSequence(x, kernel, recurrentKernel, bias, o) {
 			return b ? tf.add(p, b) : p;
 		});
 		const S = B * u;
-		const Z = new Float32Array(T * B * G);
 		const A = new Float32Array(T * B * G);
 		const C = new Float32Array(T * S);
 		const TC = new Float32Array(T * S);
@@ -657,24 +669,23 @@ function lstmSequence(x, kernel, recurrentKernel, bias, o) {
 			const tt = tIndex(t);
 			const hr = t > 0 ? mm(H.subarray((t - 1) * S, t * S), B, u, R) : null;
 			for (let n = 0; n < B; n++) {
-				const zo = (t * B + n) * G;
+				const ao = (t * B + n) * G;
 				const xo = (n * T + tt) * G;
-				for (let j = 0; j < G; j++) Z[zo + j] = xk[xo + j] + (hr ? hr[n * G + j] : 0);
+				if (hr) {
+					const ho = n * G;
+					for (let j = 0; j < G; j++) A[ao + j] = xk[xo + j] + hr[ho + j];
+				} else A.set(xk.subarray(xo, xo + G), ao);
+				gateActivations(A, ao, u, hard);
 				const so = t * S + n * u;
 				for (let j = 0; j < u; j++) {
-					const i = act(Z[zo + j]);
-					const f = act(Z[zo + u + j]);
-					const g = Math.tanh(Z[zo + 2 * u + j]);
-					const og = act(Z[zo + 3 * u + j]);
-					A[zo + j] = i;
-					A[zo + u + j] = f;
-					A[zo + 2 * u + j] = g;
-					A[zo + 3 * u + j] = og;
-					const c = f * (t > 0 ? C[so - S + 0 + j] : 0) + i * g;
+					const i = A[ao + j];
+					const f = A[ao + u + j];
+					const g = A[ao + 2 * u + j];
+					const c = f * (t > 0 ? C[so - S + j] : 0) + i * g;
 					C[so + j] = c;
 					const tc = Math.tanh(c);
 					TC[so + j] = tc;
-					H[so + j] = og * tc;
+					H[so + j] = A[ao + 3 * u + j] * tc;
 				}
 			}
 		}
@@ -696,7 +707,7 @@ function lstmSequence(x, kernel, recurrentKernel, bias, o) {
 			let dh = new Float32Array(S);
 			const dc = new Float32Array(S);
 			const dzStep = new Float32Array(B * G);
-			const dgate = (y, z) => hard ? .2 * z + .5 >= 0 && .2 * z + .5 <= 1 ? .2 : 0 : y * (1 - y);
+			const dgate = hard ? (y) => y > 0 && y < 1 ? .2 : 0 : (y) => y * (1 - y);
 			for (let t = T - 1; t >= 0; t--) {
 				const tt = tIndex(t);
 				for (let n = 0; n < B; n++) {
@@ -714,10 +725,10 @@ function lstmSequence(x, kernel, recurrentKernel, bias, o) {
 						const tc = TC[so + j];
 						const dcT = dc[n * u + j] + dhj * og * (1 - tc * tc);
 						const cPrev = t > 0 ? C[so - S + j] : 0;
-						const di = dcT * g * dgate(i, Z[zo + j]);
-						const df = dcT * cPrev * dgate(f, Z[zo + u + j]);
+						const di = dcT * g * dgate(i);
+						const df = dcT * cPrev * dgate(f);
 						const dg = dcT * i * (1 - g * g);
-						const dO = dhj * tc * dgate(og, Z[zo + 3 * u + j]);
+						const dO = dhj * tc * dgate(og);
 						dzStep[n * G + j] = di;
 						dzStep[n * G + u + j] = df;
 						dzStep[n * G + 2 * u + j] = dg;
