@@ -41,7 +41,10 @@ export async function sampleWorkerHeap(browser, urlPart, intervalMs = 50) {
         resolve(m);
       });
       cdp
-        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) })
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method, params: {} }),
+        })
         .catch(() => resolve(undefined));
     });
 
@@ -52,7 +55,11 @@ export async function sampleWorkerHeap(browser, urlPart, intervalMs = 50) {
           const { targetInfos } = await cdp.send('Target.getTargets');
           const t = targetInfos.find((x) => x.type === 'worker' && x.url.includes(urlPart));
           // flatten: false keeps the old message-passing mode, which Playwright's CDPSession can drive.
-          if (t) ({ sessionId } = await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false }));
+          if (t)
+            ({ sessionId } = await cdp.send('Target.attachToTarget', {
+              targetId: t.targetId,
+              flatten: false,
+            }));
         } else {
           const m = await call('Runtime.getHeapUsage');
           const r = m?.result;
@@ -60,7 +67,10 @@ export async function sampleWorkerHeap(browser, urlPart, intervalMs = 50) {
             stats.samples++;
             stats.firstUsedBytes ??= r.usedSize;
             stats.peakUsedBytes = Math.max(stats.peakUsedBytes, r.usedSize);
-            stats.peakWithBuffersBytes = Math.max(stats.peakWithBuffersBytes, r.usedSize + (r.backingStorageSize ?? 0));
+            stats.peakWithBuffersBytes = Math.max(
+              stats.peakWithBuffersBytes,
+              r.usedSize + (r.backingStorageSize ?? 0),
+            );
           }
         }
       } catch {

@@ -31,7 +31,9 @@ function parseArgs(argv) {
     else if (a.startsWith('--models=')) opts.models = a.slice(9).split(',');
     else if (a.startsWith('--clips=')) opts.clips = Number(a.slice(8));
     else {
-      console.error(`Unknown argument "${a}". Use: ${GROUPS.join(' | ')}, --quick, --rows=N, --backends=a,b, --models=a,b, --clips=N`);
+      console.error(
+        `Unknown argument "${a}". Use: ${GROUPS.join(' | ')}, --quick, --rows=N, --backends=a,b, --models=a,b, --clips=N`,
+      );
       process.exit(2);
     }
   }
@@ -54,13 +56,19 @@ async function waitForServer(url, ms) {
 
 function startPreview() {
   if (!existsSync(path.join(outDir, 'bench.html'))) {
-    throw new Error(`${path.relative(root, outDir)}/bench.html is missing: run \`vite build\` first (npm run bench does).`);
+    throw new Error(
+      `${path.relative(root, outDir)}/bench.html is missing: run \`vite build\` first (npm run bench does).`,
+    );
   }
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', outDir], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [vite, 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', outDir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   child.stderr.on('data', (d) => process.stderr.write(`[vite] ${d}`));
   return child;
 }
@@ -77,11 +85,54 @@ function machine() {
 
 const load = () => os.loadavg()[0].toFixed(2);
 
-async function runIngest(browser, page, opts) {
-  const sampler = await sampleWorkerHeap(browser, 'ingestBench.worker');
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--enable-unsafe-webgpu',
+  '--enable-precise-memory-info',
+];
+
+/** A Chromium with /bench.html open; restart() gives a fresh browser (and GPU process). */
+async function openSession() {
+  const executablePath =
+    process.env.CHROMIUM_PATH ??
+    ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  const s = { browser: undefined, page: undefined };
+  s.start = async () => {
+    s.browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    s.page = await s.browser.newPage();
+    s.page.on('console', (m) => {
+      const text = m.text();
+      if (text.startsWith('[bench]')) console.log(`  ${text.slice(8)}`);
+      else if (m.type() === 'error') console.log(`  [page error] ${text}`);
+    });
+    s.page.on('pageerror', (e) => console.log(`  [page exception] ${e.message}`));
+    await s.page.goto(`${BASE}/bench.html`);
+    await s.page.waitForFunction(() => window.encoreBench !== undefined, null, { timeout: 30_000 });
+  };
+  s.close = async () => {
+    await s.browser?.close().catch(() => {});
+    s.browser = undefined;
+  };
+  s.restart = async () => {
+    await s.close();
+    await s.start();
+  };
+  s.run = (group, options) => s.page.evaluate(([g, o]) => window.encoreBench.run(g, o), [group, options]);
+  await s.start();
+  return s;
+}
+
+async function runIngest(s, opts) {
+  const sampler = await sampleWorkerHeap(s.browser, 'ingestBench.worker');
   let r;
   try {
-    r = await page.evaluate((o) => window.encoreBench.run('ingest', o), { rows: opts.rows });
+    r = await s.run('ingest', { rows: opts.rows });
   } finally {
     r = { ...r, heap: await sampler.stop() };
   }
@@ -93,56 +144,62 @@ async function runIngest(browser, page, opts) {
     heapMethod:
       'DevTools protocol Runtime.getHeapUsage on the ingest worker every 50 ms (performance.memory and measureUserAgentSpecificMemory do not exist in dedicated workers); peakWithBuffers = V8 heap used + ArrayBuffer backing stores',
     targets: t,
-    met: { seconds: r.rows >= t.rows && r.seconds < t.maxSeconds, heap: heapToFile != null && heapToFile < t.maxHeapToFile },
+    met: {
+      seconds: r.rows >= t.rows && r.seconds < t.maxSeconds,
+      heap: heapToFile != null && heapToFile < t.maxHeapToFile,
+    },
   };
 }
 
-async function runAudio(page, opts) {
-  const r = await page.evaluate((o) => window.encoreBench.run('audio', o), { clips: opts.clips });
-  return { ...r, targets: TARGETS.audio, met: r.status === 'ok' ? r.realTimeFactorPerCore >= TARGETS.audio.minRealTimeFactorPerCore : undefined };
+async function runAudio(s, opts) {
+  const r = await s.run('audio', { clips: opts.clips });
+  return {
+    ...r,
+    targets: TARGETS.audio,
+    met: r.status === 'ok' ? r.realTimeFactorPerCore >= TARGETS.audio.minRealTimeFactorPerCore : undefined,
+  };
 }
 
-async function runTrain(page, opts) {
-  const backends = await page.evaluate(
-    (o) => window.encoreBench.run('train', o),
-    { backends: opts.backends, models: opts.models, quick: opts.quick },
-  );
+const BACKENDS = ['wasm', 'wasm+fast', 'webgl', 'webgpu', 'cpu'];
+const MODELS = ['mlp', 'lstm', 'cnn2d'];
+
+/**
+ * One page call per backend x model cell. A GPU cell that timed out leaves SwiftShader busy with the killed
+ * worker's queued work (the next cells then stalled before their first step), so the browser is restarted then.
+ */
+async function runTrain(s, opts) {
+  const backends = {};
+  for (const backend of opts.backends ?? BACKENDS) {
+    backends[backend] = {};
+    for (const model of opts.models ?? MODELS) {
+      const r = await s.run('trainCell', { backend, model, quick: opts.quick });
+      if (s.fresh) r.freshBrowser = true;
+      s.fresh = false;
+      backends[backend][model] = r;
+      if (r.status === 'unavailable') break; // it cannot start here: skip its other models
+      if (r.status === 'timeout' && (backend === 'webgl' || backend === 'webgpu')) {
+        await s.restart();
+        s.fresh = true;
+      }
+    }
+  }
   return { backends, best: bestPerModel(backends), targets: TARGETS.train };
 }
 
 async function main() {
   const { groups, opts } = parseArgs(process.argv.slice(2));
-  const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   const preview = startPreview();
-  let browser;
+  let session;
   const results = {};
   try {
     await waitForServer(`${BASE}/bench.html`, 30_000);
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--enable-unsafe-webgpu',
-        '--enable-precise-memory-info',
-      ],
-    });
-    const page = await browser.newPage();
-    page.on('console', (m) => {
-      const text = m.text();
-      if (text.startsWith('[bench]')) console.log(`  ${text.slice(8)}`);
-      else if (m.type() === 'error') console.log(`  [page error] ${text}`);
-    });
-    page.on('pageerror', (e) => console.log(`  [page exception] ${e.message}`));
-    await page.goto(`${BASE}/bench.html`);
-    await page.waitForFunction(() => window.encoreBench !== undefined, null, { timeout: 30_000 });
-    const browserInfo = { version: browser.version(), ...(await page.evaluate(() => window.encoreBench.info())) };
-    if (!browserInfo.crossOriginIsolated) console.warn('warning: the bench page is not cross-origin isolated');
+    session = await openSession();
+    const browserInfo = {
+      version: session.browser.version(),
+      ...(await session.page.evaluate(() => window.encoreBench.info())),
+    };
+    if (!browserInfo.crossOriginIsolated)
+      console.warn('warning: the bench page is not cross-origin isolated');
 
     for (const g of groups) {
       console.log(`\n== ${g} (load average ${load()}) ==`);
@@ -150,12 +207,13 @@ async function main() {
       const loadBefore = load();
       let r;
       try {
-        if (g === 'ingest') r = await runIngest(browser, page, opts);
-        else if (g === 'audio') r = await runAudio(page, opts);
-        else r = await runTrain(page, opts);
+        if (g === 'ingest') r = await runIngest(session, opts);
+        else if (g === 'audio') r = await runAudio(session, opts);
+        else r = await runTrain(session, opts);
       } catch (e) {
         console.error(`${g} failed: ${e instanceof Error ? e.message : e}`);
         process.exitCode = 1;
+        await session.restart().catch(() => {});
         continue;
       }
       results[g] = {
@@ -171,7 +229,7 @@ async function main() {
       console.log(g === 'ingest' ? ingestTable(r) : g === 'audio' ? audioTable(r) : trainTable(r));
     }
   } finally {
-    await browser?.close().catch(() => {});
+    await session?.close();
     preview.kill('SIGTERM');
   }
   if (Object.keys(results).length > 0) {

@@ -22,7 +22,9 @@ function describe(v: unknown): string[] {
   return v && typeof v === 'object' ? Object.keys(v).slice(0, 40) : [typeof v];
 }
 
-type Req = { op: 'load'; name: string; wav: ArrayBuffer } | { op: 'extract'; name: string; runs: number; minSeconds: number };
+type Req =
+  | { op: 'load'; name: string; wav: ArrayBuffer }
+  | { op: 'extract'; name: string; runs: number; minSeconds: number };
 
 serve<Req>(async (req) => {
   if (req.op === 'load') {
@@ -37,7 +39,10 @@ serve<Req>(async (req) => {
   let keys: string[] = [];
   const t0 = performance.now();
   // At least `runs` runs, and more until minSeconds of compute have passed (capped at 4x runs).
-  while (ms.length < req.runs || (performance.now() - t0 < req.minSeconds * 1000 && ms.length < req.runs * 4)) {
+  while (
+    ms.length < req.runs ||
+    (performance.now() - t0 < req.minSeconds * 1000 && ms.length < req.runs * 4)
+  ) {
     const s = performance.now();
     const out = extractFeatures(clip.samples, clip.sr);
     ms.push(performance.now() - s);

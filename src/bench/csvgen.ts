@@ -9,9 +9,27 @@ import { mulberry32, randNormal, type Rng } from '../core/random';
 
 /** The header, in column order. */
 export const CSV_COLUMNS = [
-  'artist', 'track', 'album', 'genre', 'year', 'release_date', 'duration_ms', 'explicit', 'popularity',
-  'danceability', 'energy', 'key', 'loudness', 'mode', 'speechiness', 'acousticness', 'instrumentalness',
-  'liveness', 'valence', 'tempo', 'track_id',
+  'artist',
+  'track',
+  'album',
+  'genre',
+  'year',
+  'release_date',
+  'duration_ms',
+  'explicit',
+  'popularity',
+  'danceability',
+  'energy',
+  'key',
+  'loudness',
+  'mode',
+  'speechiness',
+  'acousticness',
+  'instrumentalness',
+  'liveness',
+  'valence',
+  'tempo',
+  'track_id',
 ] as const;
 
 const WORDS = (
@@ -21,8 +39,26 @@ const WORDS = (
   'lonely sunset morning storm kiss tears magic wonder burning falling running sky blood stone glass party'
 ).split(' ');
 const GENRES = [
-  'pop', 'R&B', 'hip hop', 'rock', 'dance pop', 'latin', 'indie', 'edm', 'country', 'soul', 'trap', 'k-pop',
-  'alternative rock', 'house', 'reggaeton', 'folk', 'jazz', 'metal', 'electropop', 'singer-songwriter',
+  'pop',
+  'R&B',
+  'hip hop',
+  'rock',
+  'dance pop',
+  'latin',
+  'indie',
+  'edm',
+  'country',
+  'soul',
+  'trap',
+  'k-pop',
+  'alternative rock',
+  'house',
+  'reggaeton',
+  'folk',
+  'jazz',
+  'metal',
+  'electropop',
+  'singer-songwriter',
 ];
 const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const ARTISTS = 40_000;
@@ -93,10 +129,15 @@ function row(rng: Rng, artists: Artist[]): string {
   const acoustic = clamp01(Math.pow(rng(), 2.5));
   const instr = rng() < 0.7 ? rng() * 1e-4 : rng();
   const loudness = Math.min(0, -8 + 8 * energy - 3 * Math.abs(randNormal(rng)));
-  const pop = Math.max(0, Math.min(100, Math.round(20 + 50 * a.fame + 25 * dance - 10 * acoustic + 8 * randNormal(rng))));
+  const pop = Math.max(
+    0,
+    Math.min(100, Math.round(20 + 50 * a.fame + 25 * dance - 10 * acoustic + 8 * randNormal(rng))),
+  );
   const cells = [
     field(a.name),
-    field(`${title(rng, 1, 4)}${rng() < 0.12 ? ` (feat. ${title(rng, 1, 2)})` : ''}${rng() < 0.05 ? ', Pt. 2' : ''}`),
+    field(
+      `${title(rng, 1, 4)}${rng() < 0.12 ? ` (feat. ${title(rng, 1, 2)})` : ''}${rng() < 0.05 ? ', Pt. 2' : ''}`,
+    ),
     field(pick(rng, a.albums)),
     field(a.genre),
     String(year),
@@ -125,7 +166,12 @@ function row(rng: Rng, artists: Artist[]): string {
  * Chunks of `chunkRows` rows are turned into Blobs at once so their strings can be collected.
  * `onProgress(rowsDone)` is called after each chunk.
  */
-export function generateTrackCsv(rows: number, seed = 1, chunkRows = 20_000, onProgress?: (done: number) => void): Blob {
+export function generateTrackCsv(
+  rows: number,
+  seed = 1,
+  chunkRows = 20_000,
+  onProgress?: (done: number) => void,
+): Blob {
   const rng = mulberry32(seed);
   const artists = makeArtists(rng);
   const parts: Blob[] = [new Blob([CSV_COLUMNS.join(',') + '\r\n'])];

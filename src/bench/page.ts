@@ -10,35 +10,50 @@ import type { Caps } from './trainBench';
 import type {
   AudioExtractRun,
   AudioResult,
-  BackendName,
+  BenchBackend,
   BenchModelId,
   IngestResult,
   IngestRun,
   ModelRun,
-  TrainResult,
 } from './types';
 
 const say = (text: string): void => console.log(`[bench] ${text}`);
 const MIN = 60_000;
 
 // Literal `new URL(..., import.meta.url)` per worker so Vite bundles each one.
-const csvgenWorker = () => new WorkerClient(new Worker(new URL('./csvgen.worker.ts', import.meta.url), { type: 'module' }), say);
-const ingestWorker = () => new WorkerClient(new Worker(new URL('./ingestBench.worker.ts', import.meta.url), { type: 'module' }), say);
-const audioWorker = () => new WorkerClient(new Worker(new URL('./audioBench.worker.ts', import.meta.url), { type: 'module' }), say);
-const trainWorker = () => new WorkerClient(new Worker(new URL('./trainBench.worker.ts', import.meta.url), { type: 'module' }), say);
+const csvgenWorker = () =>
+  new WorkerClient(new Worker(new URL('./csvgen.worker.ts', import.meta.url), { type: 'module' }), say);
+const ingestWorker = () =>
+  new WorkerClient(new Worker(new URL('./ingestBench.worker.ts', import.meta.url), { type: 'module' }), say);
+const audioWorker = () =>
+  new WorkerClient(new Worker(new URL('./audioBench.worker.ts', import.meta.url), { type: 'module' }), say);
+const trainWorker = () =>
+  new WorkerClient(new Worker(new URL('./trainBench.worker.ts', import.meta.url), { type: 'module' }), say);
 
 /** ingest: generate the CSV in one worker, then ingest + profile it in a fresh worker (whose heap run.mjs samples). */
 async function runIngest(opts: { rows?: number }): Promise<IngestResult> {
   const rows = opts.rows ?? 1_000_000;
   const gen = csvgenWorker();
-  const { blob, seconds: generateSeconds } = await gen.call<{ blob: Blob; seconds: number }>({ rows, seed: 1 }, 5 * MIN);
+  const { blob, seconds: generateSeconds } = await gen.call<{ blob: Blob; seconds: number }>(
+    { rows, seed: 1 },
+    5 * MIN,
+  );
   gen.terminate();
-  say(`ingest: CSV of ${(blob.size / 1e6).toFixed(1)} MB generated in ${generateSeconds.toFixed(1)} s; starting ingest worker`);
+  say(
+    `ingest: CSV of ${(blob.size / 1e6).toFixed(1)} MB generated in ${generateSeconds.toFixed(1)} s; starting ingest worker`,
+  );
   const w = ingestWorker();
   try {
     const run = await w.call<IngestRun>({ blob, target: 'popularity' }, 5 * MIN);
     const seconds = run.ingestSeconds + run.profileSeconds;
-    return { ...run, rows, fileBytes: blob.size, generateSeconds, seconds, rowsPerSecond: run.rowsRead / seconds };
+    return {
+      ...run,
+      rows,
+      fileBytes: blob.size,
+      generateSeconds,
+      seconds,
+      rowsPerSecond: run.rowsRead / seconds,
+    };
   } finally {
     w.terminate();
   }
@@ -70,7 +85,10 @@ async function runAudio(opts: { clips?: number }): Promise<AudioResult> {
   const one = await loadedAudioWorker(wavs);
   let warm: AudioExtractRun;
   try {
-    warm = await one.call<AudioExtractRun>({ op: 'extract', name: FIXTURES[0]!.name, runs: 1, minSeconds: 0 }, 3 * MIN);
+    warm = await one.call<AudioExtractRun>(
+      { op: 'extract', name: FIXTURES[0]!.name, runs: 1, minSeconds: 0 },
+      3 * MIN,
+    );
   } catch (e) {
     one.terminate();
     return { status: 'unavailable', detail: e instanceof Error ? e.message : String(e) };
@@ -78,9 +96,17 @@ async function runAudio(opts: { clips?: number }): Promise<AudioResult> {
   say(`audio: warm-up run ${(warm.ms[0]! / 1000).toFixed(2)} s for a ${warm.clipSeconds.toFixed(1)} s clip`);
   const perCore: NonNullable<AudioResult['perCore']> = [];
   for (const f of FIXTURES) {
-    const r = await one.call<AudioExtractRun>({ op: 'extract', name: f.name, runs: 3, minSeconds: 6 }, 3 * MIN);
+    const r = await one.call<AudioExtractRun>(
+      { op: 'extract', name: f.name, runs: 3, minSeconds: 6 },
+      3 * MIN,
+    );
     const med = median(r.ms) / 1000;
-    perCore.push({ clip: f.name, runs: r.ms.length, medianSeconds: med, realTimeFactor: r.clipSeconds / med });
+    perCore.push({
+      clip: f.name,
+      runs: r.ms.length,
+      medianSeconds: med,
+      realTimeFactor: r.clipSeconds / med,
+    });
   }
   one.terminate();
 
@@ -89,7 +115,9 @@ async function runAudio(opts: { clips?: number }): Promise<AudioResult> {
   say(`audio: pool of ${n} workers, ${clips} clips`);
   const pool = await Promise.all(Array.from({ length: n }, () => loadedAudioWorker(wavs)));
   // Warm each worker (JIT, filterbanks) so the pool figure is steady-state, as in the app's long-lived pool.
-  await Promise.all(pool.map((w) => w.call({ op: 'extract', name: FIXTURES[0]!.name, runs: 1, minSeconds: 0 }, 3 * MIN)));
+  await Promise.all(
+    pool.map((w) => w.call({ op: 'extract', name: FIXTURES[0]!.name, runs: 1, minSeconds: 0 }, 3 * MIN)),
+  );
   let nextJob = 0;
   let audioSeconds = 0;
   const t0 = performance.now();
@@ -97,7 +125,10 @@ async function runAudio(opts: { clips?: number }): Promise<AudioResult> {
     pool.map(async (w) => {
       while (nextJob < clips) {
         const job = nextJob++;
-        const r = await w.call<AudioExtractRun>({ op: 'extract', name: FIXTURES[job % FIXTURES.length]!.name, runs: 1, minSeconds: 0 }, 3 * MIN);
+        const r = await w.call<AudioExtractRun>(
+          { op: 'extract', name: FIXTURES[job % FIXTURES.length]!.name, runs: 1, minSeconds: 0 },
+          3 * MIN,
+        );
         audioSeconds += r.clipSeconds;
       }
     }),
@@ -110,60 +141,93 @@ async function runAudio(opts: { clips?: number }): Promise<AudioResult> {
     clipSeconds: warm.clipSeconds,
     perCore,
     realTimeFactorPerCore: median(perCore.map((p) => p.realTimeFactor)),
-    pool: { workers: n, clips, wallSeconds, clipsPerSecond: clips / wallSeconds, realTimeFactor: audioSeconds / wallSeconds },
+    pool: {
+      workers: n,
+      clips,
+      wallSeconds,
+      clipsPerSecond: clips / wallSeconds,
+      realTimeFactor: audioSeconds / wallSeconds,
+    },
     outputKeys: warm.outputKeys,
   };
 }
 
 /**
- * Per-backend limits. wasm gets ~10 s per measurement; webgl, webgpu (both SwiftShader in headless Chromium here)
- * and cpu a few seconds after one warm-up step. hardSeconds: the page terminates the worker then and keeps the
- * figures it posted so far (a single CNN step on SwiftShader can take longer than that).
+ * Limits per backend and model. wasm gets ~8 s per measurement. webgl and webgpu (SwiftShader in headless
+ * Chromium here) and cpu get a few seconds after warm-up; for the CNN and LSTM there, one warm-up step and one
+ * measured step are all that fit. hardSeconds: the page terminates the worker then and keeps the figures it posted
+ * so far. On webgpu inference runs after training: predictBatched's dataSync there left every later async read
+ * failing ("mapAsync ... A valid external Instance reference no longer exists").
  */
-const INFER_LAST = new URLSearchParams(location.search).has('inferLast');
-
-function capsFor(backend: BackendName, quick: boolean): Caps & { hardSeconds: number } {
+function capsFor(backend: BenchBackend, model: BenchModelId, quick: boolean): Caps & { hardSeconds: number } {
   const k = quick ? 0.3 : 1;
-  if (backend === 'wasm')
-    return { warmup: 3, minSteps: 3, maxSteps: 5000, trainSeconds: 10 * k, inferSeconds: 3 * k, inferChunkBatches: 8, inferFirst: true, hardSeconds: 60 * k };
-  if (backend === 'webgl')
-    return { warmup: 2, minSteps: 2, maxSteps: 5000, trainSeconds: 8 * k, inferSeconds: 3 * k, inferChunkBatches: 2, inferFirst: true, hardSeconds: 45 * k };
-  return { warmup: 1, minSteps: 2, maxSteps: 500, trainSeconds: 6 * k, inferSeconds: 3 * k, inferChunkBatches: 1, inferFirst: !INFER_LAST, hardSeconds: 45 * k };
+  const heavy = model !== 'mlp';
+  if (backend.startsWith('wasm'))
+    return {
+      warmup: heavy ? 2 : 3,
+      minSteps: 3,
+      maxSteps: 5000,
+      trainSeconds: 8 * k,
+      inferSeconds: 3 * k,
+      inferChunkBatches: heavy ? 2 : 8,
+      inferFirst: true,
+      hardSeconds: 60 * k,
+    };
+  if (!heavy)
+    return {
+      warmup: 2,
+      minSteps: 2,
+      maxSteps: 5000,
+      trainSeconds: 5 * k,
+      inferSeconds: 3 * k,
+      inferChunkBatches: 2,
+      inferFirst: backend !== 'webgpu',
+      hardSeconds: 45 * k,
+    };
+  return {
+    warmup: 1,
+    minSteps: 1,
+    maxSteps: 50,
+    trainSeconds: 4 * k,
+    inferSeconds: 2 * k,
+    inferChunkBatches: 1,
+    inferFirst: false,
+    hardSeconds: 50 * k,
+  };
 }
 
-/** train: every backend x model in its own worker, with a hard timeout per cell. */
-async function runTrain(opts: { backends?: BackendName[]; models?: BenchModelId[]; quick?: boolean }): Promise<TrainResult> {
-  const backends = opts.backends ?? ['wasm', 'webgl', 'webgpu', 'cpu'];
-  const models = opts.models ?? ['mlp', 'cnn2d', 'lstm'];
-  const out: TrainResult = {};
-  for (const backend of backends) {
-    const row: Partial<Record<BenchModelId, ModelRun>> = (out[backend] = {});
-    for (const model of models) {
-      const w = trainWorker();
-      const caps = capsFor(backend, opts.quick ?? false);
-      let r: ModelRun;
-      try {
-        r = await w.call<ModelRun>({ backend, model, caps }, caps.hardSeconds * 1000);
-      } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
-        const sofar = (w.lastPartial ?? {}) as ModelRun;
-        r = { ...sofar, status: msg.startsWith('timed out') ? 'timeout' : 'error', detail: `${msg}${sofar.detail ? ` (${sofar.detail})` : ''}` };
-      } finally {
-        w.terminate();
-      }
-      row[model] = r;
-      const f = (x?: number) => (x == null ? '-' : x.toFixed(1));
-      say(
-        `train: ${backend}/${model}: ${r.status}, train ${f(r.trainSamplesPerSec)} samples/s (${r.trainSteps ?? 0} steps, first ${f(r.firstStepSeconds)} s), ` +
-          `infer ${f(r.inferRowsPerSec)} rows/s ${r.trainError ?? ''}${r.inferError ?? ''}${r.status !== 'ok' ? (r.detail ?? '') : ''}`,
-      );
-      if (r.status === 'unavailable') break; // the backend cannot start: skip its other models
-    }
+/** train: one backend x model cell in its own worker, terminated at the cell's hard limit (figures so far kept). */
+async function trainCell(opts: {
+  backend: BenchBackend;
+  model: BenchModelId;
+  quick?: boolean;
+}): Promise<ModelRun> {
+  const { backend, model } = opts;
+  const w = trainWorker();
+  const caps = capsFor(backend, model, opts.quick ?? false);
+  let r: ModelRun;
+  try {
+    r = await w.call<ModelRun>({ backend, model, caps }, caps.hardSeconds * 1000);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const sofar = (w.lastPartial ?? {}) as ModelRun;
+    r = {
+      ...sofar,
+      status: msg.startsWith('timed out') ? 'timeout' : 'error',
+      detail: `${msg}${sofar.detail ? ` (${sofar.detail})` : ''}`,
+    };
+  } finally {
+    w.terminate();
   }
-  return out;
+  const f = (x?: number) => (x == null ? '-' : x.toFixed(1));
+  say(
+    `train: ${backend}/${model}: ${r.status}, train ${f(r.trainSamplesPerSec)} samples/s (${r.trainSteps ?? 0} steps, first ${f(r.firstStepSeconds)} s), ` +
+      `infer ${f(r.inferRowsPerSec)} rows/s ${r.trainError ?? ''}${r.inferError ?? ''}${r.status !== 'ok' ? (r.detail ?? '') : ''}`,
+  );
+  return r;
 }
 
-type Group = 'ingest' | 'audio' | 'train';
+type Group = 'ingest' | 'audio' | 'trainCell';
 
 /** Facts about the browser the figures came from. */
 function info() {
@@ -180,7 +244,7 @@ const api = {
   run(group: Group, options: Record<string, unknown> = {}): Promise<unknown> {
     if (group === 'ingest') return runIngest(options);
     if (group === 'audio') return runAudio(options);
-    if (group === 'train') return runTrain(options);
+    if (group === 'trainCell') return trainCell(options as Parameters<typeof trainCell>[0]);
     return Promise.reject(new Error(`unknown benchmark group "${String(group)}"`));
   },
 };

@@ -25,14 +25,18 @@ export function partial(value: unknown): void {
  * Worker side: answer each request `{ id, ...payload }` with `handler(payload)`. Requests are handled one at a
  * time in arrival order; a thrown Error becomes an error reply with its message.
  */
-export function serve<Req extends object>(handler: (req: Req) => Promise<{ value: unknown; transfer?: Transferable[] }>): void {
+export function serve<Req extends object>(
+  handler: (req: Req) => Promise<{ value: unknown; transfer?: Transferable[] }>,
+): void {
   let queue: Promise<void> = Promise.resolve();
   self.onmessage = (e: MessageEvent<Req & { id: number }>) => {
     const { id } = e.data;
     queue = queue.then(async () => {
       try {
         const { value, transfer } = await handler(e.data);
-        self.postMessage({ type: 'result', id, result: value } satisfies WorkerReply, { transfer: transfer ?? [] });
+        self.postMessage({ type: 'result', id, result: value } satisfies WorkerReply, {
+          transfer: transfer ?? [],
+        });
       } catch (err) {
         const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
         self.postMessage({ type: 'error', id, message } satisfies WorkerReply);
@@ -64,7 +68,8 @@ export class WorkerClient {
       if (m.type === 'result') p.resolve(m.result);
       else p.reject(new Error(m.message));
     };
-    worker.onerror = (e: ErrorEvent) => this.failAll(new Error(`worker crashed: ${e.message || 'unknown error'}`));
+    worker.onerror = (e: ErrorEvent) =>
+      this.failAll(new Error(`worker crashed: ${e.message || 'unknown error'}`));
   }
 
   /** Send a request; rejects on a worker error, a crash, or after `timeoutMs` (then the worker is terminated). */

@@ -31,7 +31,10 @@ async function gpuDetail(name: BackendName): Promise<string> {
   if (name === 'webgpu') {
     const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
     const a = (await gpu?.requestAdapter()) as
-      | { isFallbackAdapter?: boolean; info?: { vendor?: string; architecture?: string; description?: string } }
+      | {
+          isFallbackAdapter?: boolean;
+          info?: { vendor?: string; architecture?: string; description?: string };
+        }
       | null
       | undefined;
     if (!a) return 'no WebGPU adapter';

@@ -38,7 +38,16 @@ export const MODEL_SPECS: Record<BenchModelId, ModelSpec> = {
     label: 'CNN 96x128 conv16-pool-conv32-pool-dense32',
     rowShape: [96, 128, 1],
     inputs: { spectrogram: { mels: 96, frames: 128 } },
-    params: { filters: [16, 32], kernelSize: 3, poolSize: 2, globalPool: 'avg', denseUnits: 32, activation: 'relu', batchNorm: false, dropout: 0 },
+    params: {
+      filters: [16, 32],
+      kernelSize: 3,
+      poolSize: 2,
+      globalPool: 'avg',
+      denseUnits: 32,
+      activation: 'relu',
+      batchNorm: false,
+      dropout: 0,
+    },
     batch: 32,
     rows: 32 * 16,
     inferBatch: 32,
@@ -62,7 +71,15 @@ function plainModel(spec: ModelSpec): tf.LayersModel {
     m.add(tf.layers.dense({ inputShape: [30], units: 128, activation: 'relu' }));
     m.add(tf.layers.dense({ units: 64, activation: 'relu' }));
   } else if (spec.id === 'cnn2d') {
-    m.add(tf.layers.conv2d({ inputShape: [96, 128, 1], filters: 16, kernelSize: 3, padding: 'same', activation: 'relu' }));
+    m.add(
+      tf.layers.conv2d({
+        inputShape: [96, 128, 1],
+        filters: 16,
+        kernelSize: 3,
+        padding: 'same',
+        activation: 'relu',
+      }),
+    );
     m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
     m.add(tf.layers.conv2d({ filters: 32, kernelSize: 3, padding: 'same', activation: 'relu' }));
     m.add(tf.layers.maxPooling2d({ poolSize: 2 }));
@@ -83,7 +100,10 @@ export function buildModel(spec: ModelSpec): { model: tf.LayersModel; builtWith:
   } catch {
     return { model: plainModel(spec), builtWith: 'plain tfjs layers (not in the registry yet)' };
   }
-  const model = d.build({ inputs: spec.inputs, task: 'regression', outputUnits: 1, seed: 1 }, { ...d.defaults, ...spec.params });
+  const model = d.build(
+    { inputs: spec.inputs, task: 'regression', outputUnits: 1, seed: 1 },
+    { ...d.defaults, ...spec.params },
+  );
   return { model, builtWith: `registry '${spec.id}'` };
 }
 
@@ -158,7 +178,10 @@ export async function timeTraining(
       shouldStop: () => {
         const measured = stamps.length - caps.warmup;
         if (measured < caps.minSteps) return false;
-        return measured >= caps.maxSteps || performance.now() - stamps[caps.warmup - 1]! >= caps.trainSeconds * 1000;
+        return (
+          measured >= caps.maxSteps ||
+          performance.now() - stamps[caps.warmup - 1]! >= caps.trainSeconds * 1000
+        );
       },
     },
   );
@@ -166,12 +189,24 @@ export async function timeTraining(
 }
 
 /** Batched prediction (the app's predictBatched) over the data, cycling, until inferSeconds pass. */
-export function timeInference(model: tf.LayersModel, spec: ModelSpec, data: TrainSet, caps: Caps): Partial<ModelRun> {
+export function timeInference(
+  model: tf.LayersModel,
+  spec: ModelSpec,
+  data: TrainSet,
+  caps: Caps,
+): Partial<ModelRun> {
   const a = data.inputs[0]!;
   const size = a.data.length / data.n;
   const chunk = Math.min(data.n, spec.inferBatch * caps.inferChunkBatches);
-  const slice = (start: number) => [{ data: a.data.subarray(start * size, (start + chunk) * size), shape: a.shape }];
-  predictBatched(model, [{ data: a.data.subarray(0, spec.inferBatch * size), shape: a.shape }], spec.inferBatch, spec.inferBatch); // warm-up
+  const slice = (start: number) => [
+    { data: a.data.subarray(start * size, (start + chunk) * size), shape: a.shape },
+  ];
+  predictBatched(
+    model,
+    [{ data: a.data.subarray(0, spec.inferBatch * size), shape: a.shape }],
+    spec.inferBatch,
+    spec.inferBatch,
+  ); // warm-up
   let rows = 0;
   let start = 0;
   const t0 = performance.now();

@@ -7,13 +7,33 @@ import * as tf from '@tensorflow/tfjs';
 import { log, partial, serve } from './rpc';
 import { activateBackend } from './tfSetup';
 import { MODEL_SPECS, buildModel, makeData, timeInference, timeTraining, type Caps } from './trainBench';
-import type { BackendName, BenchModelId, ModelRun } from './types';
+import type { BenchBackend, BenchModelId, ModelRun } from './types';
+
+type KernelsModule = { installFastKernels?: (backend: string) => void };
+// Looked up with a glob so the bench still builds if the kernels module moves; the app's train worker installs them.
+const kernels = import.meta.glob<KernelsModule>('../core/kernels/install.ts');
+
+/** Install src/core/kernels' fast kernels for `backend`; returns a reason when they are not available. */
+async function installFast(backend: string): Promise<string | undefined> {
+  const load = kernels['../core/kernels/install.ts'];
+  const mod = load ? await load() : undefined;
+  if (typeof mod?.installFastKernels !== 'function')
+    return 'src/core/kernels/install.ts (installFastKernels) is not available';
+  mod.installFastKernels(backend);
+  return undefined;
+}
 
 const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
-serve<{ backend: BackendName; model: BenchModelId; caps: Caps }>(async ({ backend, model: id, caps }) => {
-  const b = await activateBackend(backend);
+serve<{ backend: BenchBackend; model: BenchModelId; caps: Caps }>(async ({ backend, model: id, caps }) => {
+  const name = backend === 'wasm+fast' ? 'wasm' : backend;
+  const b = await activateBackend(name);
   if (!b.ok) return { value: { status: 'unavailable', detail: b.detail } satisfies ModelRun };
+  if (backend === 'wasm+fast') {
+    const missing = await installFast(name);
+    if (missing) return { value: { status: 'unavailable', detail: missing } satisfies ModelRun };
+    b.detail += ', fast kernels';
+  }
   const spec = MODEL_SPECS[id];
   const run: ModelRun = { status: 'ok', detail: b.detail, batch: spec.batch, inferBatch: spec.inferBatch };
   const { model, builtWith } = buildModel(spec);

@@ -1,6 +1,8 @@
 /** Shapes of what the bench workers and page return (run.mjs prints them and writes bench/results.json). */
 
 export type BackendName = 'wasm' | 'webgl' | 'webgpu' | 'cpu';
+/** A backend as benchmarked: 'wasm+fast' is wasm with src/core/kernels' installFastKernels('wasm') (the app's setup). */
+export type BenchBackend = BackendName | 'wasm+fast';
 export type BenchModelId = 'mlp' | 'cnn2d' | 'lstm';
 
 /** One ingest + profile run in the ingest worker. Seconds of wall clock. */
@@ -41,7 +43,13 @@ export interface AudioResult {
   /** Single worker: median compute seconds per 30 s clip after a warm-up run, and the real-time factor. */
   perCore?: { clip: string; runs: number; medianSeconds: number; realTimeFactor: number }[];
   realTimeFactorPerCore?: number;
-  pool?: { workers: number; clips: number; wallSeconds: number; clipsPerSecond: number; realTimeFactor: number };
+  pool?: {
+    workers: number;
+    clips: number;
+    wallSeconds: number;
+    clipsPerSecond: number;
+    realTimeFactor: number;
+  };
   outputKeys?: string[];
 }
 
@@ -66,6 +74,6 @@ export interface ModelRun {
   inferRows?: number;
   inferSeconds?: number;
   inferError?: string;
+  /** Set by run.mjs: the browser was restarted before this cell (a GPU cell before it timed out). */
+  freshBrowser?: boolean;
 }
-
-export type TrainResult = Partial<Record<BackendName, Partial<Record<BenchModelId, ModelRun>>>>;

@@ -8,6 +8,7 @@ import type { IngestProgress } from '../core/ingest';
 import type { ColumnProfile, FeatureSpec, PrepConfig } from '../core/prep';
 import type { SplitConfig } from '../core/split';
 import type { EpochEvent, ModelSummary, TrainConfig } from '../core/train';
+import type { BiasReport } from '../core/bias';
 import * as client from '../workers/client';
 import type {
   BackendChoice,
@@ -20,7 +21,8 @@ import type {
 import { load, remove, save } from './persist';
 
 export type Task = 'regression' | 'classification';
-export type ErrorField = 'file' | 'target' | 'features' | 'split' | 'model' | 'data' | 'train' | 'export';
+export type ErrorField =
+  'file' | 'target' | 'features' | 'split' | 'model' | 'data' | 'train' | 'export' | 'bias';
 
 export interface Setup {
   target?: string;
@@ -63,6 +65,28 @@ export interface ActiveRun {
   setup: Setup;
 }
 
+/** A finished run, kept for side-by-side comparison. */
+export interface RunRecord {
+  runId: string;
+  createdAt: string;
+  datasetName: string;
+  target: string;
+  task: Task;
+  modelId: string;
+  modelParams: Record<string, unknown>;
+  split: { method: string; seed: number; groupColumn?: string };
+  train: TrainConfig;
+  backend: string;
+  stopReason: string;
+  bestEpoch: number;
+  history: EpochEvent[];
+  metrics: TrainOutcome['metrics'];
+  intervals: TrainOutcome['evaluation']['intervals'];
+  sizes: SplitSizes;
+}
+
+const MAX_RUNS = 30;
+
 export interface AppState {
   dataset?: LoadedDataset;
   loading?: { fileName: string; progress?: IngestProgress; startedAt: number };
@@ -70,6 +94,9 @@ export interface AppState {
   models: ModelInfo[];
   run: RunView;
   result?: TrainOutcome;
+  runs: RunRecord[];
+  /** Bias reports computed on demand for columns the run did not analyse by default. */
+  extraBias: BiasReport[];
   errors: Partial<Record<ErrorField, string>>;
   hydrated: boolean;
 
@@ -93,6 +120,9 @@ export interface AppState {
   startTraining(resume?: ActiveRun): Promise<void>;
   cancelTraining(): void;
   exportModel(): Promise<{ fileName: string; bytes: Uint8Array } | undefined>;
+  requestBias(column: string): Promise<void>;
+  modelCard(format: 'md' | 'html'): Promise<{ fileName: string; text: string } | undefined>;
+  removeRun(runId: string): void;
 }
 
 export const SAMPLE_URL = `${import.meta.env.BASE_URL}samples/top_hits_2000_2019.csv`;
@@ -153,18 +183,22 @@ export const useStore = create<AppState>()((set, get) => {
   return {
     setup: initialSetup,
     models: [],
+    runs: [],
+    extraBias: [],
     run: idleRun,
     errors: {},
     hydrated: false,
 
     async hydrate() {
-      const [dataset, setup, result] = await Promise.all([
+      const [dataset, setup, result, runs] = await Promise.all([
         load<LoadedDataset>('dataset'),
         load<Setup>('setup'),
         load<TrainOutcome>('result'),
+        load<RunRecord[]>('runs'),
       ]);
       set({
         dataset,
+        runs: runs ?? [],
         setup: setup ? { ...initialSetup, ...setup } : initialSetup,
         result,
         hydrated: true,
@@ -338,7 +372,8 @@ export const useStore = create<AppState>()((set, get) => {
         }));
         return;
       }
-      const runId = resume?.runId ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+      const runId =
+        resume?.runId ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
       trainAbort = new AbortController();
       void save('activeRun', { runId, setup } satisfies ActiveRun);
       set({
@@ -392,8 +427,31 @@ export const useStore = create<AppState>()((set, get) => {
           trainAbort.signal,
         );
         accept(() => ({ status: 'done', phase: undefined }));
-        set({ result: outcome });
-        await Promise.all([save('result', outcome), remove('activeRun')]);
+        const record: RunRecord = {
+          runId,
+          createdAt: new Date().toISOString(),
+          datasetName: dataset.fileName,
+          target: setup.target ?? '',
+          task: setup.task,
+          modelId: setup.modelId,
+          modelParams: setup.modelParams,
+          split: {
+            method: outcome.splitUsed.method,
+            seed: setup.split.seed,
+            groupColumn: outcome.splitUsed.groupColumn,
+          },
+          train: setup.train,
+          backend: outcome.backend,
+          stopReason: outcome.stopReason,
+          bestEpoch: outcome.bestEpoch,
+          history: outcome.history,
+          metrics: outcome.metrics,
+          intervals: outcome.evaluation.intervals,
+          sizes: outcome.sizes,
+        };
+        const runs = [record, ...get().runs.filter((r) => r.runId !== runId)].slice(0, MAX_RUNS);
+        set({ result: outcome, runs, extraBias: [] });
+        await Promise.all([save('result', outcome), save('runs', runs), remove('activeRun')]);
       } catch (e) {
         void remove('activeRun');
         const cancelled = e instanceof client.CancelledError;
@@ -410,11 +468,89 @@ export const useStore = create<AppState>()((set, get) => {
       trainAbort?.abort();
     },
 
+    async requestBias(column) {
+      const { result, dataset } = get();
+      if (!result || !dataset) return;
+      if (
+        result.evaluation.bias.some((b) => b.column === column) ||
+        get().extraBias.some((b) => b.column === column)
+      )
+        return;
+      try {
+        const report = await client.biasFor({
+          table: dataset.table,
+          testRows: result.testRows,
+          yTrue: result.testActual,
+          yPred: result.testPredicted,
+          column,
+          task: result.metrics.task,
+          threshold: result.evaluation.threshold,
+          seed: get().setup.split.seed,
+        });
+        set((s) => ({ extraBias: [...s.extraBias, report], errors: { ...s.errors, bias: undefined } }));
+      } catch (e) {
+        set((s) => ({ errors: { ...s.errors, bias: message(e) } }));
+      }
+    },
+
+    async modelCard(format) {
+      const { result, dataset, setup, models } = get();
+      if (!result || !dataset) return undefined;
+      try {
+        const text = await client.modelCard(
+          {
+            datasetName: dataset.fileName,
+            rowCount: dataset.table.rowCount,
+            columns: dataset.table.columns.length,
+            target: setup.target ?? '',
+            task: result.metrics.task,
+            split: {
+              method: result.splitUsed.method,
+              sizes: result.sizes,
+              seed: setup.split.seed,
+              groupColumn: result.splitUsed.groupColumn,
+              timeColumn: setup.split.timeColumn,
+              leakageWarnings: result.warnings,
+              leakage: result.leakage,
+            },
+            model: {
+              id: setup.modelId,
+              label: models.find((m) => m.id === setup.modelId)?.label ?? setup.modelId,
+              params: setup.modelParams,
+              totalParams: result.summary.totalParams,
+              backend: result.backend,
+              epochs: result.history.length,
+              bestEpoch: result.bestEpoch,
+              stopReason: result.stopReason,
+              trainingSeconds: (result.history[result.history.length - 1]?.elapsedMs ?? 0) / 1000,
+            },
+            metrics: result.metrics,
+            evaluation: result.evaluation,
+            createdAt: new Date().toISOString(),
+          },
+          format,
+        );
+        const base = dataset.fileName.replace(/\.[^.]+$/, '').replace(/[^\w-]+/g, '_');
+        return { fileName: `model-card-${base}.${format}`, text };
+      } catch (e) {
+        set((s) => ({ errors: { ...s.errors, export: message(e) } }));
+        return undefined;
+      }
+    },
+
+    removeRun(runId) {
+      const runs = get().runs.filter((r) => r.runId !== runId);
+      set({ runs });
+      void save('runs', runs);
+    },
+
     async exportModel() {
       const { result, dataset, setup } = get();
       if (!result) return undefined;
       try {
+        const card = await get().modelCard('md');
         const bytes = await client.exportBundle({
+          modelCard: card?.text,
           model: result.artifacts,
           preprocessing: result.pipeline,
           metrics: {

@@ -5,6 +5,8 @@ import { SetupPanel } from './SetupPanel';
 import { ModelPanel } from './ModelPanel';
 import { TrainPanel } from './TrainPanel';
 import { ResultsPanel } from './ResultsPanel';
+import { Runs } from './results/Runs';
+import { ErrorBoundary } from './ErrorBoundary';
 
 /** The studio: one column of panels following the pipeline; a CSV can be dropped anywhere. */
 export function App() {
@@ -54,13 +56,26 @@ export function App() {
           <p>Loading…</p>
         ) : (
           <>
-            <DataPanel />
+            <ErrorBoundary name="Data">
+              <DataPanel />
+            </ErrorBoundary>
             {hasData && (
               <>
-                <SetupPanel />
-                <ModelPanel />
-                <TrainPanel />
-                <ResultsPanel />
+                <ErrorBoundary name="Target and split">
+                  <SetupPanel />
+                </ErrorBoundary>
+                <ErrorBoundary name="Model">
+                  <ModelPanel />
+                </ErrorBoundary>
+                <ErrorBoundary name="Train">
+                  <TrainPanel />
+                </ErrorBoundary>
+                <ErrorBoundary name="Results">
+                  <ResultsPanel />
+                </ErrorBoundary>
+                <ErrorBoundary name="Runs">
+                  <Runs />
+                </ErrorBoundary>
               </>
             )}
           </>

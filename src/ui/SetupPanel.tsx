@@ -129,7 +129,11 @@ export function SetupPanel() {
       </div>
       {sp.method === 'random' && (
         <label className="check">
-          <input type="checkbox" checked={setup.guardLeakage} onChange={(e) => setGuardLeakage(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={setup.guardLeakage}
+            onChange={(e) => setGuardLeakage(e.target.checked)}
+          />
           Keep copies of a track on one side (prevents duplicate tracks from inflating the test metrics)
         </label>
       )}

@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import type { Table } from '../core/data/table';
 import type { IngestProgress } from '../core/ingest';
+import type { BiasRequest, ModelCardArgs } from './protocol';
 import type {
   DataApi,
   LoadedDataset,
@@ -156,4 +157,16 @@ export function detectBackend() {
 export function exportBundle(contents: Parameters<TrainApi['exportBundle']>[0]): Promise<Uint8Array> {
   train ??= spawnTrain();
   return train.api.exportBundle(contents);
+}
+
+/** Error by group of one column over a finished run's test rows (data worker). */
+export function biasFor(req: BiasRequest) {
+  data ??= spawnData();
+  return data.api.bias(req);
+}
+
+/** A finished run's model card as Markdown or HTML (data worker). */
+export function modelCard(args: ModelCardArgs, format: 'md' | 'html') {
+  data ??= spawnData();
+  return data.api.modelCard(args, format);
 }

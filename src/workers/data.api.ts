@@ -2,6 +2,9 @@
 import { ingestBlob } from '../core/ingest';
 import { defaultFeatures, profileTable, suggestTarget, suggestTask } from '../core/prep';
 import { modelRegistry } from '../core/models';
+import { biasByColumn } from '../core/bias';
+import { modelCardInputOf } from '../core/experiment/card';
+import { modelCardHtml, modelCardMarkdown } from '../core/report';
 import type { DataApi, LoadedDataset } from './protocol';
 
 export function createDataApi(): DataApi {
@@ -36,6 +39,17 @@ export function createDataApi(): DataApi {
     },
     async profile(table, types, target) {
       return profileTable(table, { types, target });
+    },
+    async bias(req) {
+      return biasByColumn(req.table, req.testRows, req.yTrue, req.yPred, req.column, {
+        task: req.task,
+        threshold: req.threshold,
+        seed: req.seed,
+      });
+    },
+    async modelCard(args, format) {
+      const input = modelCardInputOf(args);
+      return format === 'md' ? modelCardMarkdown(input) : modelCardHtml(input);
     },
     async listModels() {
       return modelRegistry.map(({ id, label, description, tasks, needs, paramSchema, defaults }) => ({

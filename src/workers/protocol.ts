@@ -7,6 +7,10 @@ import type { ColumnType, Table } from '../core/data/table';
 import type { IngestProgress, IngestReport } from '../core/ingest';
 import type { ColumnProfile } from '../core/prep';
 import type { ParamSchema } from '../core/models/types';
+import type { BiasReport } from '../core/bias';
+import type { ModelCardArgs } from '../core/experiment/card';
+
+export type { ModelCardArgs };
 import type { EpochEvent } from '../core/train';
 import type { BundleContents } from '../core/deploy/zip';
 import type { ExperimentEvent, ExperimentInput, ExperimentOutcome } from '../core/experiment/types';
@@ -40,11 +44,26 @@ export interface ModelInfo {
   defaults: Record<string, unknown>;
 }
 
+export interface BiasRequest {
+  table: Table;
+  testRows: Int32Array;
+  yTrue: Float32Array;
+  yPred: Float32Array;
+  column: string;
+  task: 'regression' | 'classification';
+  threshold?: number;
+  seed: number;
+}
+
 export interface DataApi {
   /** Parse a CSV file (streamed), then type and profile its columns. */
   ingest(file: Blob, fileName: string, onProgress: (p: IngestProgress) => void): Promise<LoadedDataset>;
   /** Re-profile with user-overridden column types. */
   profile(table: Table, types: ColumnType[], target?: string): Promise<ColumnProfile[]>;
+  /** Error by group of any column over a finished run's test rows. */
+  bias(req: BiasRequest): Promise<BiasReport>;
+  /** The model card of a finished run, as Markdown or self-contained HTML. */
+  modelCard(args: ModelCardArgs, format: 'md' | 'html'): Promise<string>;
   /** The model registry's descriptors, without their build functions. */
   listModels(): Promise<ModelInfo[]>;
   cancel(): void;

@@ -15,7 +15,13 @@ export function createTrainApi(): TrainApi {
       onEvent({ runId: req.runId, type: 'backend', backend, reason });
       let lastBatch = 0;
       const resumeFrom = req.resume ? await loadCheckpoint(req.runId) : undefined;
-      if (resumeFrom) onEvent({ runId: req.runId, type: 'resumed', fromEpoch: resumeFrom.epoch, history: resumeFrom.history });
+      if (resumeFrom)
+        onEvent({
+          runId: req.runId,
+          type: 'resumed',
+          fromEpoch: resumeFrom.epoch,
+          history: resumeFrom.history,
+        });
       let outcome;
       try {
         outcome = await runExperiment(req, {

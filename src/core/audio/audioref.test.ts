@@ -29,7 +29,9 @@ describe('audio-reference: librosa 0.10 features of real clips', () => {
           if (d > 1e-3) lmCount++;
         }
       }
-      const feat = JSON.parse(readFileSync(testdata('audio-reference', `${name}.features.json`), 'utf8')) as Ref;
+      const feat = JSON.parse(
+        readFileSync(testdata('audio-reference', `${name}.features.json`), 'utf8'),
+      ) as Ref;
       const report: Record<string, number> = { logmel: lmMax, logmelOver1e3: lmCount };
       // Tolerances: the reference is rounded to 6 significant digits; README expects ~1e-3 dB / 1e-3.
       const cmp = (key: string, ours: Float32Array, rtol: number, atol: number): void => {

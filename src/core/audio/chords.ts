@@ -73,7 +73,7 @@ const MINOR_DEGREES = ['I', 'bII', 'II', 'III', '#III', 'IV', '#IV', 'V', 'VI', 
  */
 export function romanNumeral(s: number, tonic: number, mode: 'major' | 'minor'): string {
   if (s >= 24 || s < 0 || tonic < 0) return 'N';
-  const deg = (((s % 12) - tonic) % 12 + 12) % 12;
+  const deg = ((((s % 12) - tonic) % 12) + 12) % 12;
   const num = (mode === 'major' ? MAJOR_DEGREES : MINOR_DEGREES)[deg]!;
   return s >= 12 ? num.replace(/[IV]+/, (m) => m.toLowerCase()) : num;
 }
@@ -140,7 +140,13 @@ export function recognizeChords(
     const lastSeg = segments[segments.length - 1];
     if (lastSeg && lastSeg.label === chordName(s)) lastSeg.end = end;
     else
-      segments.push({ start, end, label: chordName(s), root: s < 24 ? s % 12 : -1, quality: s < 12 ? 'maj' : s < 24 ? 'min' : 'none' });
+      segments.push({
+        start,
+        end,
+        label: chordName(s),
+        root: s < 24 ? s % 12 : -1,
+        quality: s < 12 ? 'maj' : s < 24 ? 'min' : 'none',
+      });
   }
   let changes = 0;
   for (let u = 1; u < units; u++) if (path[u] !== path[u - 1]) changes++;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { audioSummaryNames, extractFeatures } from './extract';
 import { contentHash } from './hash';
+import { featureBuffers } from './transfer';
 import { analyzeDecoded } from './pipeline';
 import { analysisWindow, downmixAndResample } from './resample';
 import { clickTrack, tone } from './testsignals';
@@ -19,12 +20,30 @@ describe('extractFeatures contract', () => {
     expect(f.summary.names.length).toBe(f.summary.values.length);
     expect(new Set(f.summary.names).size).toBe(f.summary.names.length);
     expect(f.summary.names).toEqual(audioSummaryNames());
-    for (const n of ['mfcc_01_mean', 'mfcc_delta2_20_p90', 'chroma_A_std', 'contrast_7_p50', 'tempo_bpm', 'key_confidence', 'chord_change_rate']) {
+    for (const n of [
+      'mfcc_01_mean',
+      'mfcc_delta2_20_p90',
+      'chroma_A_std',
+      'contrast_7_p50',
+      'tempo_bpm',
+      'key_confidence',
+      'chord_change_rate',
+    ]) {
       expect(f.summary.names).toContain(n);
     }
     expect(f.display.chroma.rows).toBe(12);
     expect(f.display.logMel.data.length).toBe(f.display.logMel.rows * f.display.logMel.cols);
     expect(f.display.waveform.points).toBe(512);
+  });
+
+  it('lists every typed-array buffer for transfer, and the result survives structured cloning', () => {
+    const bufs = featureBuffers(f);
+    expect(bufs).toContain(f.mfccSeq.data.buffer);
+    expect(bufs).toContain(f.summary.values.buffer);
+    expect(bufs).toContain(f.tempo.curve.bpm.buffer);
+    expect(bufs).toContain(f.display.logMel.data.buffer);
+    const copy = structuredClone(f);
+    expect(Array.from(copy.summary.values)).toEqual(Array.from(f.summary.values));
   });
 
   it('is deterministic', () => {
@@ -72,6 +91,12 @@ describe('extractFeatures contract', () => {
     const w = extractFeatures(bad, 22050).warnings.join(' ');
     expect(w).toMatch(/non-finite/);
     expect(w).toMatch(/beyond ±1/);
+    expect(() =>
+      extractFeatures(
+        tone(440, 1).map((v) => v * 1e6),
+        22050,
+      ),
+    ).toThrow(/unscaled/);
   });
 });
 
@@ -81,7 +106,8 @@ describe('downmix, resample, analysis window', () => {
     const r = new Float32Array(l.length);
     const m = downmixAndResample([l, r], 44100, 44100);
     expect(m[100]).toBeCloseTo(l[100]! / 2, 6);
-    const rms = (x: Float32Array): number => Math.sqrt(x.slice(2000, -2000).reduce((s, v) => s + v * v, 0) / (x.length - 4000));
+    const rms = (x: Float32Array): number =>
+      Math.sqrt(x.slice(2000, -2000).reduce((s, v) => s + v * v, 0) / (x.length - 4000));
     const kept = downmixAndResample([tone(1000, 1, 44100)], 44100);
     expect(kept.length).toBe(22050);
     expect(rms(kept)).toBeCloseTo(0.5 / Math.SQRT2, 2);
@@ -109,7 +135,9 @@ describe('downmix, resample, analysis window', () => {
     expect(f.sampleRate).toBe(22050);
     expect(f.durationSec).toBeCloseTo(30, 3);
     expect(() => analyzeDecoded({ sampleRate: 44100, channels: [new Float32Array(0)] })).toThrow(/empty/);
-    expect(() => analyzeDecoded({ sampleRate: 8, channels: [new Float32Array(100)] })).toThrow(/sample rate 8 Hz/);
+    expect(() => analyzeDecoded({ sampleRate: 8, channels: [new Float32Array(100)] })).toThrow(
+      /sample rate 8 Hz/,
+    );
   });
 });
 

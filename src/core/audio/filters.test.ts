@@ -28,7 +28,10 @@ describe('librosa-reference: conversions (allclose rtol 1e-5, atol 1e-8)', () =>
           ? (v: number) => melToHz(v, htk)
           : (v: number) => hzToOcts(v);
       const got = c.input!.values.map(fn);
-      expect(allcloseExcess(got, flat(c.expected.data), c.tolerance.rtol, c.tolerance.atol), c.case).toBeLessThanOrEqual(0);
+      expect(
+        allcloseExcess(got, flat(c.expected.data), c.tolerance.rtol, c.tolerance.atol),
+        c.case,
+      ).toBeLessThanOrEqual(0);
     }
   });
 });
@@ -38,10 +41,27 @@ describe('librosa-reference: filterbanks (allclose rtol 1e-5, atol 1e-8)', () =>
     const all = cases('melfb');
     expect(all.length).toBe(145);
     for (const c of all) {
-      const p = c.params as { sr: number; n_fft: number; n_mels: number; fmin: number; fmax: number; htk: boolean; norm: string | null };
-      const fb = melFilterbank(p.sr, p.n_fft, { nMels: p.n_mels, fmin: p.fmin, fmax: p.fmax, htk: p.htk, norm: p.norm === 'slaney' ? 'slaney' : null });
+      const p = c.params as {
+        sr: number;
+        n_fft: number;
+        n_mels: number;
+        fmin: number;
+        fmax: number;
+        htk: boolean;
+        norm: string | null;
+      };
+      const fb = melFilterbank(p.sr, p.n_fft, {
+        nMels: p.n_mels,
+        fmin: p.fmin,
+        fmax: p.fmax,
+        htk: p.htk,
+        norm: p.norm === 'slaney' ? 'slaney' : null,
+      });
       expect([fb.rows, fb.nBins], c.case).toEqual(c.expected.shape);
-      expect(allcloseExcess(fb.weights, flat(c.expected.data), c.tolerance.rtol, c.tolerance.atol), c.case).toBeLessThanOrEqual(0);
+      expect(
+        allcloseExcess(fb.weights, flat(c.expected.data), c.tolerance.rtol, c.tolerance.atol),
+        c.case,
+      ).toBeLessThanOrEqual(0);
     }
   });
 
@@ -49,10 +69,28 @@ describe('librosa-reference: filterbanks (allclose rtol 1e-5, atol 1e-8)', () =>
     const all = cases('chromafb');
     expect(all.length).toBe(96);
     for (const c of all) {
-      const p = c.params as { sr: number; n_fft: number; n_chroma: number; tuning: number; ctroct: number; octwidth: number | null; base_c: boolean };
-      const fb = chromaFilterbank(p.sr, p.n_fft, { nChroma: p.n_chroma, tuning: p.tuning, ctroct: p.ctroct, octwidth: p.octwidth, norm: 2, baseC: p.base_c });
+      const p = c.params as {
+        sr: number;
+        n_fft: number;
+        n_chroma: number;
+        tuning: number;
+        ctroct: number;
+        octwidth: number | null;
+        base_c: boolean;
+      };
+      const fb = chromaFilterbank(p.sr, p.n_fft, {
+        nChroma: p.n_chroma,
+        tuning: p.tuning,
+        ctroct: p.ctroct,
+        octwidth: p.octwidth,
+        norm: 2,
+        baseC: p.base_c,
+      });
       expect([fb.rows, fb.nBins], c.case).toEqual(c.expected.shape);
-      expect(allcloseExcess(fb.weights, flat(c.expected.data), c.tolerance.rtol, c.tolerance.atol), c.case).toBeLessThanOrEqual(0);
+      expect(
+        allcloseExcess(fb.weights, flat(c.expected.data), c.tolerance.rtol, c.tolerance.atol),
+        c.case,
+      ).toBeLessThanOrEqual(0);
     }
   });
 
@@ -60,7 +98,8 @@ describe('librosa-reference: filterbanks (allclose rtol 1e-5, atol 1e-8)', () =>
     const fb = chromaFilterbank(22050, 2048);
     const bin = Math.round((440 * 2048) / 22050); // A4
     let best = 0;
-    for (let c = 1; c < 12; c++) if (fb.weights[c * fb.nBins + bin]! > fb.weights[best * fb.nBins + bin]!) best = c;
+    for (let c = 1; c < 12; c++)
+      if (fb.weights[c * fb.nBins + bin]! > fb.weights[best * fb.nBins + bin]!) best = c;
     expect(best).toBe(9);
   });
 });

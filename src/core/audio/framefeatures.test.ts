@@ -32,6 +32,18 @@ describe('frame feature definitions', () => {
     const rms = rmsFrames(y, 9);
     expect(rms[4]).toBeCloseTo(0.5, 6);
     expect(rms[0]).toBeCloseTo(0.5 / Math.SQRT2, 6); // half the first frame is padding
+    const odd = Float32Array.from({ length: 3001 }, (_, i) => Math.sin(i));
+    const direct = (t: number): number => {
+      let s = 0;
+      for (let i = t * 300 - 500; i < t * 300 + 500; i++) if (i >= 0 && i < odd.length) s += odd[i]! ** 2;
+      return Math.sqrt(s / 1000);
+    };
+    const fast = rmsFrames(odd, 11, 1000, 300); // frame not a multiple of hop: direct path
+    expect(fast[5]).toBeCloseTo(direct(5), 6);
+    const blocks = rmsFrames(odd, 6, 2048, 512);
+    let s = 0;
+    for (let i = 0; i < 2048; i++) if (2 * 512 - 1024 + i < odd.length) s += odd[2 * 512 - 1024 + i]! ** 2;
+    expect(blocks[2]).toBeCloseTo(Math.sqrt(s / 2048), 6);
     const z = zcrFrames(y, 9);
     expect(z[4]).toBeCloseTo(2047 / 2048, 6);
     expect(z[0]).toBeCloseTo(1023 / 2048, 6); // edge padding repeats y[0]: no crossings there

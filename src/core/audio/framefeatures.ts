@@ -11,7 +11,12 @@ const dctCache = new Map<string, Float64Array>();
  * MFCC = orthonormal DCT-II over the mel axis of a log-mel spectrogram [nMels, frames],
  * first nMfcc coefficients. Shape: [nMfcc, frames].
  */
-export function mfccFromLogMel(logMel: Float32Array, nMels: number, frames: number, nMfcc = 20): Float32Array {
+export function mfccFromLogMel(
+  logMel: Float32Array,
+  nMels: number,
+  frames: number,
+  nMfcc = 20,
+): Float32Array {
   const key = `${nMfcc}x${nMels}`;
   let D = dctCache.get(key);
   if (!D) {
@@ -38,10 +43,16 @@ export function mfccFromLogMel(logMel: Float32Array, nMels: number, frames: numb
  * polynomial, so the 4 edge frames take the value of the nearest full window. Fewer frames
  * than the width shrink the window to the largest odd size that fits (< 3 frames: zeros).
  */
-export function delta(data: Float32Array, rows: number, frames: number, order: 1 | 2 = 1, width = 9): Float32Array {
+export function delta(
+  data: Float32Array,
+  rows: number,
+  frames: number,
+  order: 1 | 2 = 1,
+  width = 9,
+): Float32Array {
   const out = new Float32Array(rows * frames);
   let w = Math.min(width, frames % 2 === 1 ? frames : frames - 1);
-  if (w < 3 || (order === 2 && w < 3)) return out;
+  if (w < 3) return out;
   if (w % 2 === 0) w--;
   const h = (w - 1) >> 1;
   const coef = new Float64Array(w);
@@ -106,7 +117,12 @@ export function onsetStrengthFromLogMel(
  * o[t] = mean_m max(0, D[m,t] − D[m,t−1]) for t ≥ 1, optional IIR detrend
  * y[t] = x[t] − x[t−1] + 0.99·y[t−1]. Length: frames − 1 (float64).
  */
-export function onsetFromDb(D: ArrayLike<number>, nBands: number, frames: number, detrend = false): Float64Array {
+export function onsetFromDb(
+  D: ArrayLike<number>,
+  nBands: number,
+  frames: number,
+  detrend = false,
+): Float64Array {
   const o = new Float64Array(Math.max(0, frames - 1));
   for (let m = 0; m < nBands; m++) {
     const base = m * frames;
@@ -134,6 +150,25 @@ export function onsetFromDb(D: ArrayLike<number>, nBands: number, frames: number
 export function rmsFrames(y: Float32Array, frames: number, frameLength = 2048, hop = 512): Float32Array {
   const out = new Float32Array(frames);
   const half = frameLength >> 1;
+  if (frameLength % hop === 0 && half % hop === 0) {
+    // Frames are whole numbers of hop-sized blocks: sum squares once per block, then add blocks
+    // (no running subtraction, so no cancellation error).
+    const nb = Math.ceil(y.length / hop);
+    const block = new Float64Array(nb);
+    for (let b = 0; b < nb; b++) {
+      let s = 0;
+      for (let i = b * hop, e = Math.min(y.length, i + hop); i < e; i++) s += y[i]! * y[i]!;
+      block[b] = s;
+    }
+    const per = frameLength / hop;
+    const back = half / hop;
+    for (let t = 0; t < frames; t++) {
+      let s = 0;
+      for (let b = t - back, e = b + per; b < e; b++) if (b >= 0 && b < nb) s += block[b]!;
+      out[t] = Math.sqrt(s / frameLength);
+    }
+    return out;
+  }
   for (let t = 0; t < frames; t++) {
     const start = t * hop - half;
     const a = Math.max(0, start);

@@ -15,6 +15,8 @@ export interface FrameConfig {
   nMels: number;
   nChroma: number;
   rollPercent: number;
+  /** Chroma tuning: deviation from A440 in fractions of a chroma bin (0 = A440). */
+  tuning: number;
 }
 
 /** Fill in librosa defaults for a sample rate. */
@@ -26,6 +28,8 @@ export function frameConfig(sr: number, partial: Partial<Omit<FrameConfig, 'sr'>
     nMels: partial.nMels ?? 128,
     nChroma: partial.nChroma ?? 12,
     rollPercent: partial.rollPercent ?? 0.85,
+    // Rounded to librosa's 0.01-bin tuning resolution so plans can be cached.
+    tuning: Math.round((partial.tuning ?? 0) * 100) / 100,
   };
 }
 
@@ -93,13 +97,18 @@ function sparseRuns(fb: Filterbank): Pick<FramePlan, 'rowRuns' | 'runStart' | 'r
 }
 
 const plans = new Map<string, FramePlan>();
+/** Plans kept (each ≈ 1 MB; tunings vary per file, so the cache is bounded). */
+const MAX_PLANS = 8;
 
-/** Cached tables for `cfg`. */
+/** Cached tables for `cfg` (least recently used of at most 8 configurations). */
 export function framePlan(cfg: FrameConfig): FramePlan {
   const key = JSON.stringify(cfg);
   let p = plans.get(key);
-  if (!p) {
-    const chroma = chromaFilterbank(cfg.sr, cfg.nFft, { nChroma: cfg.nChroma, tuning: 0 });
+  if (p) {
+    plans.delete(key);
+    plans.set(key, p);
+  } else {
+    const chroma = chromaFilterbank(cfg.sr, cfg.nFft, { nChroma: cfg.nChroma, tuning: cfg.tuning });
     const runs = sparseRuns(chroma);
     p = {
       cfg,
@@ -111,6 +120,7 @@ export function framePlan(cfg: FrameConfig): FramePlan {
       contrast: makeContrastPlan(cfg.sr, cfg.nFft),
     };
     plans.set(key, p);
+    if (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!);
   }
   return p;
 }
@@ -120,7 +130,7 @@ export interface SpectralFrames {
   frames: number;
   /** Mel power spectrogram, [nMels, frames]. */
   melPower: Float32Array;
-  /** Chroma (chroma_stft, tuning 0), max-normalised per frame, [nChroma, frames]. */
+  /** Chroma (chroma_stft at cfg.tuning), max-normalised per frame, [nChroma, frames]. */
   chroma: Float32Array;
   /** Hz. */
   centroid: Float32Array;
@@ -140,7 +150,13 @@ export function centredFrameCount(n: number, hop: number): number {
 }
 
 /** Copy frame t of the centred, zero-padded signal into `buf`, multiplied by `window`. */
-function loadFrame(y: Float32Array, t: number, hop: number, window: Float64Array, buf: Float64Array): void {
+export function loadFrame(
+  y: Float32Array,
+  t: number,
+  hop: number,
+  window: Float64Array,
+  buf: Float64Array,
+): void {
   const n = window.length;
   const start = t * hop - (n >> 1);
   if (start >= 0 && start + n <= y.length) {
@@ -182,11 +198,16 @@ export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrame
   };
   const peaks = new Float64Array(nCon * T);
   const valleys = new Float64Array(nCon * T);
-  const { mel, freqs, rowRuns, runStart, runEnd, runOff, runW } = plan;
+  const { freqs, rowRuns, runStart, runEnd, runOff, runW, window } = plan;
+  // Locals, not property loads, in the hot loop.
+  const melW = plan.mel.weights;
+  const melStart = plan.mel.start;
+  const melEnd = plan.mel.end;
+  const { melPower, chroma: chromaOut, centroid, bandwidth, rolloff, flatness } = out;
   const chromaCol = new Float64Array(nChroma);
   const thr = cfg.rollPercent;
   for (let t = 0; t < T; t++) {
-    loadFrame(y, t, hop, plan.window, buf);
+    loadFrame(y, t, hop, window, buf);
     const X = fft.forward(buf);
     // One pass over the spectrum: power, magnitude, magnitude moments (Σ S, Σ S·f, Σ S·f² give
     // centroid and bandwidth, since bandwidth² = Σ S·f²/Σ S − centroid²) and the flatness sums
@@ -217,7 +238,7 @@ export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrame
       }
     }
     logSum += Math.log(prod);
-    out.flatness[t] = Math.exp(logSum / nBins) / (pSum / nBins);
+    flatness[t] = Math.exp(logSum / nBins) / (pSum / nBins);
     for (let c = 0; c < nChroma; c++) {
       let s = 0;
       for (let j = rowRuns[c]!, je = rowRuns[c + 1]!; j < je; j++) {
@@ -229,17 +250,17 @@ export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrame
     for (let m = 0; m < nMels; m++) {
       let s = 0;
       const base = m * nBins;
-      for (let k = mel.start[m]!, e = mel.end[m]!; k < e; k++) s += mel.weights[base + k]! * power[k]!;
-      out.melPower[m * T + t] = s;
+      for (let k = melStart[m]!, e = melEnd[m]!; k < e; k++) s += melW[base + k]! * power[k]!;
+      melPower[m * T + t] = s;
     }
     let cmax = 0;
     for (let c = 0; c < nChroma; c++) if (chromaCol[c]! > cmax) cmax = chromaCol[c]!;
     const cs = cmax > 1.1754943508222875e-38 ? 1 / cmax : 1;
-    for (let c = 0; c < nChroma; c++) out.chroma[c * T + t] = chromaCol[c]! * cs;
+    for (let c = 0; c < nChroma; c++) chromaOut[c * T + t] = chromaCol[c]! * cs;
     const silent = !(s0 > 1.1754943508222875e-38);
     const cen = silent ? 0 : s1 / s0;
-    out.centroid[t] = cen;
-    out.bandwidth[t] = silent ? 0 : Math.sqrt(Math.max(0, s2 / s0 - cen * cen));
+    centroid[t] = cen;
+    bandwidth[t] = silent ? 0 : Math.sqrt(Math.max(0, s2 / s0 - cen * cen));
     // Roll-off: first bin where the cumulative magnitude reaches pct of the total.
     let roll = freqs[nBins - 1]!;
     let c = 0;
@@ -251,7 +272,7 @@ export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrame
         break;
       }
     }
-    out.rolloff[t] = roll;
+    rolloff[t] = roll;
     contrastOf(mag, plan.contrast, scratch, peak, valley);
     for (let b = 0; b < nCon; b++) {
       peaks[b * T + t] = peak[b]!;
@@ -314,7 +335,9 @@ export function stft(
         ? new Float64Array(nFft).fill(1)
         : hannWindow(nFft);
   const nBins = (nFft >> 1) + 1;
-  const frames = center ? centredFrameCount(y.length, hop) : Math.max(0, 1 + Math.floor((y.length - nFft) / hop));
+  const frames = center
+    ? centredFrameCount(y.length, hop)
+    : Math.max(0, 1 + Math.floor((y.length - nFft) / hop));
   const re = new Float64Array(nBins * frames);
   const im = new Float64Array(nBins * frames);
   const fft = getRealFFT(nFft);

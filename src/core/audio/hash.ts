@@ -8,7 +8,9 @@ export async function contentHash(bytes: Uint8Array): Promise<string> {
   if (!subtle) throw new Error('SHA-256 needs crypto.subtle (a secure context in browsers, Node 20+).');
   // Copy when the view does not cover its whole buffer (or the buffer is shared), so only these bytes are hashed.
   const view =
-    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength &&
+    bytes.buffer instanceof ArrayBuffer
       ? bytes
       : bytes.slice();
   const digest = new Uint8Array(await subtle.digest('SHA-256', view as Uint8Array<ArrayBuffer>));

@@ -85,7 +85,15 @@ export function keyFromProfile(pc: ArrayLike<number>, profile: KeyProfile = 'kru
   for (const v of prof) mx = Math.max(mx, v);
   const scores = new Float64Array(24);
   if (!(mx > 0)) {
-    return { tonic: -1, mode: 'major', name: 'unknown', correlation: 0, confidence: 0, scores, profile: prof };
+    return {
+      tonic: -1,
+      mode: 'major',
+      name: 'unknown',
+      correlation: 0,
+      confidence: 0,
+      scores,
+      profile: prof,
+    };
   }
   for (let i = 0; i < 12; i++) prof[i] = prof[i]! / mx;
   const P = PROFILES[profile];

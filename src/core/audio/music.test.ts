@@ -16,7 +16,8 @@ describe('generated signals with known answers', () => {
   it('tempo curve shows a change from 120 to 140 BPM', () => {
     const f = extractFeatures(tempoChangeTrack(120, 140, 40, 20), 22050);
     const { times, bpm } = f.tempo.curve;
-    const at = (lo: number, hi: number): number[] => Array.from(bpm).filter((_, i) => times[i]! >= lo && times[i]! < hi);
+    const at = (lo: number, hi: number): number[] =>
+      Array.from(bpm).filter((_, i) => times[i]! >= lo && times[i]! < hi);
     const early = at(2, 14);
     const late = at(26, 38);
     const med = (a: number[]): number => [...a].sort((x, y) => x - y)[a.length >> 1]!;
@@ -28,12 +29,73 @@ describe('generated signals with known answers', () => {
   });
 
   const C4 = 60;
-  const cases: { name: string; key: string; chords: [number, 'maj' | 'min'][]; labels: string[]; numerals: string }[] = [
-    { name: 'C major I-V-vi-IV', key: 'C major', chords: [[C4, 'maj'], [C4 + 7, 'maj'], [C4 + 9, 'min'], [C4 + 5, 'maj']], labels: ['C', 'G', 'Am', 'F'], numerals: 'I-V-vi-IV' },
-    { name: 'G major I-IV-V-I', key: 'G major', chords: [[C4 + 7, 'maj'], [C4 + 12, 'maj'], [C4 + 14, 'maj'], [C4 + 7, 'maj']], labels: ['G', 'C', 'D', 'G'], numerals: 'I-IV-V-I' },
-    { name: 'A minor i-iv-V-i', key: 'A minor', chords: [[C4 + 9, 'min'], [C4 + 2, 'min'], [C4 + 4, 'maj'], [C4 + 9, 'min']], labels: ['Am', 'Dm', 'E', 'Am'], numerals: 'i-iv-V-i' },
-    { name: 'Eb major I-vi-IV-V', key: 'Eb major', chords: [[C4 + 3, 'maj'], [C4, 'min'], [C4 + 8, 'maj'], [C4 + 10, 'maj']], labels: ['Eb', 'Cm', 'Ab', 'Bb'], numerals: 'I-vi-IV-V' },
-    { name: 'F# minor i-VI-iv-V', key: 'F# minor', chords: [[C4 + 6, 'min'], [C4 + 2, 'maj'], [C4 - 1, 'min'], [C4 + 1, 'maj']], labels: ['F#m', 'D', 'Bm', 'C#'], numerals: 'i-VI-iv-V' },
+  const cases: {
+    name: string;
+    key: string;
+    chords: [number, 'maj' | 'min'][];
+    labels: string[];
+    numerals: string;
+  }[] = [
+    {
+      name: 'C major I-V-vi-IV',
+      key: 'C major',
+      chords: [
+        [C4, 'maj'],
+        [C4 + 7, 'maj'],
+        [C4 + 9, 'min'],
+        [C4 + 5, 'maj'],
+      ],
+      labels: ['C', 'G', 'Am', 'F'],
+      numerals: 'I-V-vi-IV',
+    },
+    {
+      name: 'G major I-IV-V-I',
+      key: 'G major',
+      chords: [
+        [C4 + 7, 'maj'],
+        [C4 + 12, 'maj'],
+        [C4 + 14, 'maj'],
+        [C4 + 7, 'maj'],
+      ],
+      labels: ['G', 'C', 'D', 'G'],
+      numerals: 'I-IV-V-I',
+    },
+    {
+      name: 'A minor i-iv-V-i',
+      key: 'A minor',
+      chords: [
+        [C4 + 9, 'min'],
+        [C4 + 2, 'min'],
+        [C4 + 4, 'maj'],
+        [C4 + 9, 'min'],
+      ],
+      labels: ['Am', 'Dm', 'E', 'Am'],
+      numerals: 'i-iv-V-i',
+    },
+    {
+      name: 'Eb major I-vi-IV-V',
+      key: 'Eb major',
+      chords: [
+        [C4 + 3, 'maj'],
+        [C4, 'min'],
+        [C4 + 8, 'maj'],
+        [C4 + 10, 'maj'],
+      ],
+      labels: ['Eb', 'Cm', 'Ab', 'Bb'],
+      numerals: 'I-vi-IV-V',
+    },
+    {
+      name: 'F# minor i-VI-iv-V',
+      key: 'F# minor',
+      chords: [
+        [C4 + 6, 'min'],
+        [C4 + 2, 'maj'],
+        [C4 - 1, 'min'],
+        [C4 + 1, 'maj'],
+      ],
+      labels: ['F#m', 'D', 'Bm', 'C#'],
+      numerals: 'i-VI-iv-V',
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: key and chord sequence`, () => {
@@ -44,7 +106,8 @@ describe('generated signals with known answers', () => {
       expect(f.key.name).toBe(c.key);
       // Collapse the expected loop the same way (repeats of the same chord merge).
       const expected: string[] = [];
-      for (let r = 0; r < 2; r++) for (const l of c.labels) if (expected[expected.length - 1] !== l) expected.push(l);
+      for (let r = 0; r < 2; r++)
+        for (const l of c.labels) if (expected[expected.length - 1] !== l) expected.push(l);
       expect(seq).toEqual(expected);
       const progs = f.chords.progressions.map((p) => p.numerals);
       expect(progs.some((p) => p.startsWith(c.numerals.split('-').slice(0, 3).join('-')))).toBe(true);

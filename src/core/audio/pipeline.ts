@@ -3,14 +3,19 @@
  * features. Other formats are decoded by the browser and enter through analyzeDecoded.
  */
 import { extractFeatures, type AudioFeatures, type ExtractOptions } from './extract';
-import { analysisWindow, downmixAndResample, type AnalysisWindowOptions } from './resample';
-import { sniffAudioFormat } from './sniff';
+import { analysisWindow, downmixAndResample, resample, type AnalysisWindowOptions } from './resample';
+import { sniffAudioFormat, unsupportedReason } from './sniff';
 import { decodeWav, type DecodedAudio } from './wav';
 
 /** Options of {@link analyzeDecoded}: the analysis window plus extraction options. */
 export interface AnalyzeOptions extends ExtractOptions {
   /** Default: 30 s from the middle. */
   window?: AnalysisWindowOptions;
+  /**
+   * Longest excerpt analysed (s, default 600): a longer 'whole' track is cut to its middle
+   * `maxSeconds`, with a warning, so one file cannot exhaust a worker's memory.
+   */
+  maxSeconds?: number;
 }
 
 /** Sample rates accepted by {@link analyzeDecoded} (Hz); outside this a header is almost surely corrupt. */
@@ -18,8 +23,8 @@ export const MIN_RATE = 1000;
 export const MAX_RATE = 1_536_000;
 
 /**
- * Downmix, resample to `targetRate` (default 22,050 Hz), cut the analysis window and extract
- * features. Throws an Error with a readable message for empty audio or an implausible sample rate.
+ * Downmix, cut the analysis window (default 30 s from the middle), resample it to `targetRate`
+ * (default 22,050 Hz) and extract features. Throws an Error with a readable message for empty audio or an implausible sample rate.
  */
 export function analyzeDecoded(audio: DecodedAudio, opts: AnalyzeOptions = {}): AudioFeatures {
   const { sampleRate, channels } = audio;
@@ -30,9 +35,24 @@ export function analyzeDecoded(audio: DecodedAudio, opts: AnalyzeOptions = {}): 
     throw new Error(`Unsupported sample rate ${sampleRate} Hz: expected ${MIN_RATE} to ${MAX_RATE} Hz.`);
   }
   const target = opts.targetRate ?? 22050;
-  const mono = downmixAndResample(channels, sampleRate, target);
-  const y = analysisWindow(mono, target, opts.window ?? { mode: 'window', seconds: 30, offset: 'middle' });
-  return extractFeatures(y, target, opts);
+  // Window first, at the source rate, so a long track is not resampled only to be cut.
+  const mono = downmixAndResample(channels, sampleRate, sampleRate);
+  let excerpt = analysisWindow(
+    mono,
+    sampleRate,
+    opts.window ?? { mode: 'window', seconds: 30, offset: 'middle' },
+  );
+  const maxSeconds = opts.maxSeconds ?? 600;
+  let note: string | null = null;
+  if (excerpt.length > maxSeconds * sampleRate) {
+    const full = excerpt.length / sampleRate;
+    excerpt = analysisWindow(excerpt, sampleRate, { mode: 'window', seconds: maxSeconds, offset: 'middle' });
+    note = `Only the middle ${maxSeconds.toFixed(0)} s of ${full.toFixed(0)} s were analysed (the per-file limit).`;
+  }
+  const y = sampleRate === target ? excerpt : resample(excerpt, sampleRate, target);
+  const features = extractFeatures(y, target, opts);
+  if (note) features.warnings.push(note);
+  return features;
 }
 
 /**
@@ -41,14 +61,9 @@ export function analyzeDecoded(audio: DecodedAudio, opts: AnalyzeOptions = {}): 
  */
 export function analyzeWavBytes(bytes: Uint8Array, opts: AnalyzeOptions = {}): AudioFeatures {
   const fmt = sniffAudioFormat(bytes);
-  if (fmt !== 'wav') {
-    throw new Error(
-      bytes.length === 0
-        ? 'The file is empty (0 bytes).'
-        : fmt === 'unknown'
-          ? 'This is not an audio file this app recognises (its first bytes match no known format).'
-          : `This file is ${fmt.toUpperCase()}, not WAV; it must be decoded by the browser.`,
-    );
-  }
+  const reason = unsupportedReason(fmt, bytes.length);
+  if (reason) throw new Error(reason);
+  if (fmt !== 'wav')
+    throw new Error(`This file is ${fmt.toUpperCase()}, not WAV; it must be decoded by the browser.`);
   return analyzeDecoded(decodeWav(bytes), opts);
 }

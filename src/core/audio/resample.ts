@@ -114,7 +114,8 @@ export function resample(x: Float32Array, fromRate: number, toRate: number): Flo
     let s = 0;
     if (start >= 0 && start + taps <= n) {
       if (exact) for (let j = 0; j < taps; j++) s += table[o0 + j]! * x[start + j]!;
-      else for (let j = 0; j < taps; j++) s += (table[o0 + j]! * (1 - w) + table[o1 + j]! * w) * x[start + j]!;
+      else
+        for (let j = 0; j < taps; j++) s += (table[o0 + j]! * (1 - w) + table[o1 + j]! * w) * x[start + j]!;
     } else {
       for (let j = 0; j < taps; j++) {
         const idx = start + j;
@@ -145,7 +146,11 @@ export function downmixAndResample(channels: Float32Array[], fromRate: number, t
       for (let i = 0; i < n; i++) mono[i] = mono[i]! + ch[i]! * inv;
     }
   }
-  return fromRate === toRate ? (mono === channels[0] ? mono.slice() : mono) : resample(mono, fromRate, toRate);
+  return fromRate === toRate
+    ? mono === channels[0]
+      ? mono.slice()
+      : mono
+    : resample(mono, fromRate, toRate);
 }
 
 /** Which part of a track to analyse. */
@@ -161,7 +166,11 @@ export interface AnalysisWindowOptions {
  * The analysed excerpt (a copy): the whole track, or `seconds` from `offset` (default 30 s
  * from the middle). A track shorter than the window is returned whole.
  */
-export function analysisWindow(samples: Float32Array, sr: number, opts: AnalysisWindowOptions = { mode: 'window' }): Float32Array {
+export function analysisWindow(
+  samples: Float32Array,
+  sr: number,
+  opts: AnalysisWindowOptions = { mode: 'window' },
+): Float32Array {
   if (opts.mode === 'whole') return samples.slice();
   const seconds = opts.seconds ?? 30;
   if (!(seconds > 0)) throw new Error(`The analysis window must be longer than 0 s (got ${seconds}).`);

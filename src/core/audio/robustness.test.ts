@@ -4,6 +4,7 @@ import { analyzeWavBytes } from './pipeline';
 import { sniffAudioFormat } from './sniff';
 import { readBytes, testdata } from './testutil';
 import type { AudioFeatures } from './extract';
+import { mulberry32 } from '../random';
 
 /** Run one file through sniff → decode → features, timing it; returns features or the error message. */
 function run(bytes: Uint8Array): { features?: AudioFeatures; error?: string; ms: number } {
@@ -13,6 +14,7 @@ function run(bytes: Uint8Array): { features?: AudioFeatures; error?: string; ms:
     return { features, ms: performance.now() - t };
   } catch (e) {
     expect(e).toBeInstanceOf(Error);
+    expect((e as Error).constructor, (e as Error).message).toBe(Error); // not a RangeError from a bad read
     return { error: (e as Error).message, ms: performance.now() - t };
   }
 }
@@ -84,6 +86,29 @@ describe('every test file goes through sniff + decode + features without a crash
       const r = run(readBytes('minimp3-vectors', 'vectors', f));
       expect(r.features, f).toBeUndefined();
       expect(r.error, f).toMatch(/MP3, not WAV|not an audio file/);
+    }
+  });
+
+  it('seeded fuzz: 400 corrupted WAV/MP3/FLAC files give features or a plain readable Error, quickly', () => {
+    const rnd = mulberry32(3);
+    const dir = testdata('wavefile-gem', 'wave', 'valid');
+    const seeds = readdirSync(dir)
+      .filter((f) => f.endsWith('.wav'))
+      .map((f) => readBytes('wavefile-gem', 'wave', 'valid', f));
+    seeds.push(
+      readBytes('generated-audio', 'ok_1s.mp3'),
+      readBytes('generated-audio', 'stereo_44100hz_s24le.wav'),
+    );
+    for (let it = 0; it < 400; it++) {
+      const src = seeds[Math.floor(rnd() * seeds.length)]!;
+      const b = src.slice(0, Math.floor(src.length * (rnd() < 0.3 ? rnd() : 1)));
+      for (let m = 1 + Math.floor(rnd() * 6); m > 0 && b.length; m--) {
+        const pos = Math.floor(rnd() * (rnd() < 0.7 ? Math.min(b.length, 80) : b.length));
+        b[pos] = Math.floor(rnd() * 256);
+      }
+      const r = run(b);
+      expect(r.ms, `case ${it}`).toBeLessThan(5000);
+      if (r.error !== undefined) expect(r.error.length, `case ${it}`).toBeGreaterThan(10);
     }
   });
 });

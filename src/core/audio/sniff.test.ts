@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sniffAudioFormat } from './sniff';
+import { sniffAudioFormat, unsupportedReason } from './sniff';
 import { readBytes, testdata } from './testutil';
 
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
@@ -19,23 +19,37 @@ function box(type: string, ...children: Uint8Array[]): Uint8Array {
 }
 
 function mp4(entry: string): Uint8Array {
-  const stsd = box('stsd', Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 36, ...ascii(entry), ...new Array(28).fill(0)]));
+  const stsd = box(
+    'stsd',
+    Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 36, ...ascii(entry), ...new Array(28).fill(0)]),
+  );
   const moov = box('moov', box('trak', box('mdia', box('minf', box('stbl', stsd)))));
-  return Uint8Array.from([...box('ftyp', Uint8Array.from(ascii('M4A 0000'))), ...box('mdat', new Uint8Array(64)), ...moov]);
+  return Uint8Array.from([
+    ...box('ftyp', Uint8Array.from(ascii('M4A 0000'))),
+    ...box('mdat', new Uint8Array(64)),
+    ...moov,
+  ]);
 }
 
 describe('sniffAudioFormat', () => {
   it('recognises containers by magic bytes', () => {
     expect(sniffAudioFormat(Uint8Array.from([...ascii('RIFF'), 0, 0, 0, 0, ...ascii('WAVE')]))).toBe('wav');
     expect(sniffAudioFormat(Uint8Array.from(ascii('fLaC\0\0\0\x22')))).toBe('flac');
-    const ogg = (codec: string): Uint8Array => Uint8Array.from([...ascii('OggS'), ...new Array(24).fill(0), ...ascii(codec)]);
+    const ogg = (codec: string): Uint8Array =>
+      Uint8Array.from([...ascii('OggS'), ...new Array(24).fill(0), ...ascii(codec)]);
     expect(sniffAudioFormat(ogg('\x01vorbis'))).toBe('ogg');
     expect(sniffAudioFormat(ogg('OpusHead'))).toBe('opus');
     expect(sniffAudioFormat(mp4('mp4a'))).toBe('m4a');
     expect(sniffAudioFormat(mp4('alac'))).toBe('alac');
+    expect(unsupportedReason('alac', 100)).toMatch(/ALAC.*not supported/);
+    expect(unsupportedReason('m4a', 100)).toBeNull();
+    expect(unsupportedReason('unknown', 0)).toMatch(/empty/);
     expect(sniffAudioFormat(Uint8Array.from([0xff, 0xf1, 0x50, 0x80, 0, 0x1f, 0xfc]))).toBe('m4a'); // ADTS
     expect(sniffAudioFormat(Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, ...ascii('....A_OPUS')]))).toBe('opus');
     expect(sniffAudioFormat(Uint8Array.from(ascii('ID3\x04\0\0')))).toBe('mp3');
+    const tag = [...ascii('ID3'), 4, 0, 0, 0, 0, 0, 2, 0, 0];
+    expect(sniffAudioFormat(Uint8Array.from([...tag, ...ascii('fLaC')]))).toBe('flac');
+    expect(sniffAudioFormat(Uint8Array.from([...tag, 0xff, 0xfb, 0x90, 0x64]))).toBe('mp3');
     expect(sniffAudioFormat(new Uint8Array(0))).toBe('unknown');
     expect(sniffAudioFormat(Uint8Array.from(ascii('name,plays\nsong.wav,3\n')))).toBe('unknown');
   });
@@ -76,7 +90,10 @@ describe('sniffAudioFormat', () => {
       for (const f of readdirSync(testdata('wavefile-gem', 'wave', kind)).filter((x) => x.endsWith('.wav'))) {
         const got = sniffAudioFormat(readBytes('wavefile-gem', 'wave', kind, f));
         if (kind !== 'invalid') expect(got, f).toBe('wav');
-        else if (/^(bad_riff|bad_wavefile|empty\.wav|incomplete_riff|no_riff|riff_chunk_has_incomplete)/.test(f)) expect(got, f).toBe('unknown');
+        else if (
+          /^(bad_riff|bad_wavefile|empty\.wav|incomplete_riff|no_riff|riff_chunk_has_incomplete)/.test(f)
+        )
+          expect(got, f).toBe('unknown');
       }
     }
   });

@@ -105,7 +105,8 @@ function mp4SampleEntry(b: Uint8Array): string | null {
 export function sniffAudioFormat(bytes: Uint8Array): AudioFormat {
   const b = bytes;
   if (b.length < 4) return 'unknown';
-  if ((ascii(b, 0, 'RIFF') || ascii(b, 0, 'RF64') || ascii(b, 0, 'BW64')) && ascii(b, 8, 'WAVE')) return 'wav';
+  if ((ascii(b, 0, 'RIFF') || ascii(b, 0, 'RF64') || ascii(b, 0, 'BW64')) && ascii(b, 8, 'WAVE'))
+    return 'wav';
   if (ascii(b, 0, 'fLaC')) return 'flac';
   if (ascii(b, 0, 'OggS')) {
     const head = Math.min(b.length, 512);
@@ -124,9 +125,35 @@ export function sniffAudioFormat(bytes: Uint8Array): AudioFormat {
     if (indexOfAscii(b, 'A_VORBIS', 0, head) >= 0) return 'ogg';
     return 'unknown';
   }
-  if (ascii(b, 0, 'ID3')) return 'mp3';
+  if (ascii(b, 0, 'ID3')) {
+    // An ID3v2 tag usually precedes MP3, but also appears before FLAC or ADTS AAC: look past it.
+    if (b.length >= 10) {
+      const size = ((b[6]! & 0x7f) << 21) | ((b[7]! & 0x7f) << 14) | ((b[8]! & 0x7f) << 7) | (b[9]! & 0x7f);
+      const after = 10 + size + (b[5]! & 0x10 ? 10 : 0);
+      if (after + 4 <= b.length) {
+        const inner = sniffAudioFormat(b.subarray(after));
+        if (inner === 'flac' || inner === 'm4a') return inner;
+      }
+    }
+    return 'mp3';
+  }
   // ADTS AAC: 12-bit sync with layer bits 00.
   if (b[0] === 0xff && (b[1]! & 0xf6) === 0xf0) return 'm4a';
   if (looksLikeMpeg(b)) return 'mp3';
   return 'unknown';
+}
+
+/**
+ * Why a sniffed format cannot be analysed, as a message for the user; null when it can be
+ * (WAV here, the others through the browser's decoder).
+ */
+export function unsupportedReason(format: AudioFormat, byteLength: number): string | null {
+  if (byteLength === 0) return 'The file is empty (0 bytes).';
+  if (format === 'alac') {
+    return 'Apple Lossless (ALAC) is not supported by browsers: convert the file to FLAC, WAV or AAC and add it again.';
+  }
+  if (format === 'unknown') {
+    return 'This is not an audio file this app recognises (WAV, MP3, OGG/Vorbis, Opus, FLAC or M4A/AAC).';
+  }
+  return null;
 }

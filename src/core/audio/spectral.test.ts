@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fftFrequencies } from './filters';
 import { stft } from './frames';
-import { bandwidthOf, centroidOf, contrastOf, contrastScratch, makeContrastPlan, perFrame, rolloffOf } from './spectral';
+import {
+  bandwidthOf,
+  centroidOf,
+  contrastOf,
+  contrastScratch,
+  makeContrastPlan,
+  perFrame,
+  rolloffOf,
+} from './spectral';
 import { allcloseExcess, flat, maxAbsDiff, readJson, readMono } from './testutil';
 
 interface MetCase {
@@ -38,11 +46,16 @@ describe('librosa-reference: MET spectral features', () => {
     expect(frames).toBe(394);
     const c = met('centroid-001');
     const cen = perFrame(S, 257, frames, (col) => centroidOf(col, freqs));
-    expect(allcloseExcess(cen, flat(c.expected.data), c.tolerance.rtol, c.tolerance.atol)).toBeLessThanOrEqual(0);
+    expect(
+      allcloseExcess(cen, flat(c.expected.data), c.tolerance.rtol, c.tolerance.atol),
+    ).toBeLessThanOrEqual(0);
     for (const n of ['rolloff-001', 'rolloff-002', 'rolloff-003']) {
       const r = met(n);
       const roll = perFrame(S, 257, frames, (col) => rolloffOf(col, freqs, r.params.roll_percent));
-      expect(allcloseExcess(roll, flat(r.expected.data), r.tolerance.rtol, r.tolerance.atol), n).toBeLessThanOrEqual(0);
+      expect(
+        allcloseExcess(roll, flat(r.expected.data), r.tolerance.rtol, r.tolerance.atol),
+        n,
+      ).toBeLessThanOrEqual(0);
     }
   });
 
@@ -51,7 +64,9 @@ describe('librosa-reference: MET spectral features', () => {
     const Sg = Float64Array.from(flat(b.input.S!.data));
     const cg = flat(b.input.centroid!.data);
     const bw = perFrame(Sg, 257, frames, (col, t) => bandwidthOf(col, freqs, cg[t]!, 1, false));
-    expect(allcloseExcess(bw, flat(b.expected.data), b.tolerance.rtol, b.tolerance.atol)).toBeLessThanOrEqual(0);
+    expect(allcloseExcess(bw, flat(b.expected.data), b.tolerance.rtol, b.tolerance.atol)).toBeLessThanOrEqual(
+      0,
+    );
   });
 
   it('contrast (linear) within rtol 1e-3, atol 1e-2; bands other than 5 within 1e-6', () => {
@@ -69,7 +84,10 @@ describe('librosa-reference: MET spectral features', () => {
     const exp = flat(c.expected.data);
     expect(allcloseExcess(out, exp, c.tolerance.rtol, c.tolerance.atol)).toBeLessThanOrEqual(0);
     for (const b of [0, 1, 2, 3, 4, 6]) {
-      const d = maxAbsDiff(out.subarray(b * frames, (b + 1) * frames), exp.slice(b * frames, (b + 1) * frames));
+      const d = maxAbsDiff(
+        out.subarray(b * frames, (b + 1) * frames),
+        exp.slice(b * frames, (b + 1) * frames),
+      );
       expect(d, `band ${b}`).toBeLessThan(1e-6);
     }
   });
@@ -89,9 +107,29 @@ describe('the fused frame loop agrees with the column kernels', () => {
     const rel = (a: ArrayLike<number>, b: ArrayLike<number>): number => allcloseExcess(a, b, 1e-5, 1e-6);
     const cen = perFrame(mag, 1025, T, (c) => centroidOf(c, freqs));
     expect(rel(sp.centroid, cen)).toBeLessThanOrEqual(0);
-    expect(rel(sp.bandwidth, perFrame(mag, 1025, T, (c, t) => bandwidthOf(c, freqs, cen[t]!)))).toBeLessThanOrEqual(0);
-    expect(rel(sp.rolloff, perFrame(mag, 1025, T, (c) => rolloffOf(c, freqs, 0.85)))).toBeLessThanOrEqual(0);
-    expect(rel(sp.flatness, perFrame(mag, 1025, T, (c) => flatnessOf(c.map((v) => v * v), 1025)))).toBeLessThanOrEqual(0);
+    expect(
+      rel(
+        sp.bandwidth,
+        perFrame(mag, 1025, T, (c, t) => bandwidthOf(c, freqs, cen[t]!)),
+      ),
+    ).toBeLessThanOrEqual(0);
+    expect(
+      rel(
+        sp.rolloff,
+        perFrame(mag, 1025, T, (c) => rolloffOf(c, freqs, 0.85)),
+      ),
+    ).toBeLessThanOrEqual(0);
+    expect(
+      rel(
+        sp.flatness,
+        perFrame(mag, 1025, T, (c) =>
+          flatnessOf(
+            c.map((v) => v * v),
+            1025,
+          ),
+        ),
+      ),
+    ).toBeLessThanOrEqual(0);
     const plan = makeContrastPlan(22050, 2048);
     const scratch = contrastScratch(plan);
     const pk = new Float64Array(7 * T);
@@ -108,6 +146,13 @@ describe('the fused frame loop agrees with the column kernels', () => {
     });
     powerToDbInPlace(pk);
     powerToDbInPlace(vl);
-    expect(allcloseExcess(sp.contrast, pk.map((x, i) => x - vl[i]!), 1e-5, 1e-4)).toBeLessThanOrEqual(0);
+    expect(
+      allcloseExcess(
+        sp.contrast,
+        pk.map((x, i) => x - vl[i]!),
+        1e-5,
+        1e-4,
+      ),
+    ).toBeLessThanOrEqual(0);
   });
 });

@@ -21,7 +21,12 @@ describe('librosa-reference: STFT (center=False, allclose rtol 1e-5, atol 1e-8)'
     expect(files.length).toBe(14);
     for (const f of files) {
       const c = readJson<StftCase>('librosa-reference', 'stft', f);
-      const S = stft(y, { nFft: c.params.n_fft, hop: c.params.hop_length, window: c.params.window, center: false });
+      const S = stft(y, {
+        nFft: c.params.n_fft,
+        hop: c.params.hop_length,
+        window: c.params.window,
+        center: false,
+      });
       expect(S.frames, c.case).toBe(c.n_frames_full);
       const re: number[] = [];
       const im: number[] = [];
@@ -35,8 +40,14 @@ describe('librosa-reference: STFT (center=False, allclose rtol 1e-5, atol 1e-8)'
           expIm.push(c.expected_imag.data[k]![j]!);
         });
       }
-      expect(allcloseExcess(re, expRe, c.tolerance.rtol, c.tolerance.atol), `${c.case} real`).toBeLessThanOrEqual(0);
-      expect(allcloseExcess(im, expIm, c.tolerance.rtol, c.tolerance.atol), `${c.case} imag`).toBeLessThanOrEqual(0);
+      expect(
+        allcloseExcess(re, expRe, c.tolerance.rtol, c.tolerance.atol),
+        `${c.case} real`,
+      ).toBeLessThanOrEqual(0);
+      expect(
+        allcloseExcess(im, expIm, c.tolerance.rtol, c.tolerance.atol),
+        `${c.case} imag`,
+      ).toBeLessThanOrEqual(0);
     }
   });
 });

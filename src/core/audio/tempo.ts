@@ -171,7 +171,8 @@ export function estimateTempo(onset: Float32Array, fps: number, opts: TempoOptio
   const tg = tempogram(onset, win, lagMax + 1, step);
   const { cols, lags } = tg;
   const mean = new Float64Array(lags);
-  for (let c = 0; c < cols; c++) for (let l = 0; l < lags; l++) mean[l] = mean[l]! + tg.data[c * lags + l]! / cols;
+  for (let c = 0; c < cols; c++)
+    for (let l = 0; l < lags; l++) mean[l] = mean[l]! + tg.data[c * lags + l]! / cols;
   const g = bestLag(mean, 0, lags, lagMin, lagMax, fps, start, std);
   if (!Number.isFinite(g.lag)) return empty;
   // Confidence: how far the chosen lag's mean autocorrelation stands above the median

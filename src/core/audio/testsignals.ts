@@ -21,10 +21,17 @@ export function clickTrack(bpm: number, seconds: number, sr = 22050, seed = 1): 
 }
 
 /** Click track whose tempo jumps from `bpmA` to `bpmB` at `switchAt` seconds. */
-export function tempoChangeTrack(bpmA: number, bpmB: number, seconds: number, switchAt: number, sr = 22050): Float32Array {
+export function tempoChangeTrack(
+  bpmA: number,
+  bpmB: number,
+  seconds: number,
+  switchAt: number,
+  sr = 22050,
+): Float32Array {
   const y = new Float32Array(Math.round(seconds * sr));
   const rnd = mulberry32(7);
-  for (let t = 0.1; t < seconds; t += 60 / (t < switchAt ? bpmA : bpmB)) click(y, Math.round(t * sr), sr, rnd);
+  for (let t = 0.1; t < seconds; t += 60 / (t < switchAt ? bpmA : bpmB))
+    click(y, Math.round(t * sr), sr, rnd);
   return y;
 }
 
@@ -35,7 +42,7 @@ export function midiHz(n: number): number {
 
 /**
  * Triads struck on every beat (piano-like decay, 4 harmonics), `beatsPerChord` beats each.
- * `chords` are [root MIDI note, 'maj' | 'min'] pairs.
+ * `chords` are [root MIDI note, 'maj' | 'min'] pairs; `detune` shifts every pitch (semitones).
  */
 export function chordTrack(
   chords: [number, 'maj' | 'min'][],
@@ -43,6 +50,7 @@ export function chordTrack(
   beatsPerChord: number,
   repeats: number,
   sr = 22050,
+  detune = 0,
 ): Float32Array {
   const beat = 60 / bpm;
   const total = chords.length * beatsPerChord * repeats * beat + 0.5;
@@ -55,12 +63,13 @@ export function chordTrack(
         const start = Math.round(t0 * sr);
         const len = Math.round(beat * sr);
         for (const n of notes) {
-          const f = midiHz(n);
+          const f = midiHz(n + detune);
           for (let h = 1; h <= 4; h++) {
             const w = (2 * Math.PI * f * h) / sr;
             const a = 0.12 / h;
             for (let i = 0; i < len && start + i < y.length; i++) {
-              y[start + i] = y[start + i]! + a * Math.sin(w * i) * Math.exp(-i / (0.25 * sr)) * Math.min(1, i / 40);
+              y[start + i] =
+                y[start + i]! + a * Math.sin(w * i) * Math.exp(-i / (0.25 * sr)) * Math.min(1, i / 40);
             }
           }
         }

@@ -34,7 +34,12 @@ export function readMono(...parts: string[]): { sr: number; y: Float32Array } {
 }
 
 /** Largest violation of numpy allclose: max(|a − e| − (atol + rtol·|e|)); ≤ 0 means all close. */
-export function allcloseExcess(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol: number, atol: number): number {
+export function allcloseExcess(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  rtol: number,
+  atol: number,
+): number {
   let worst = -Infinity;
   for (let i = 0; i < expected.length; i++) {
     const e = expected[i]!;

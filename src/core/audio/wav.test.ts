@@ -4,7 +4,14 @@ import { decodeWav, readWavInfo } from './wav';
 import { readBytes, testdata } from './testutil';
 
 /** Build a WAV file: fmt code, channels, rate, bits, interleaved sample bytes, extra chunks. */
-function wav(format: number, ch: number, sr: number, bits: number, data: Uint8Array, extensible = false): Uint8Array {
+function wav(
+  format: number,
+  ch: number,
+  sr: number,
+  bits: number,
+  data: Uint8Array,
+  extensible = false,
+): Uint8Array {
   const fmtSize = extensible ? 40 : 16;
   const size = 12 + 8 + fmtSize + 8 + data.length + (data.length & 1);
   const b = new Uint8Array(size);
@@ -52,12 +59,17 @@ describe('decodeWav on hand-built files', () => {
       127 / 128,
     ]);
     const p24 = Uint8Array.from([0, 0, 0x80, 0xff, 0xff, 0x7f]); // −2^23, 2^23 − 1
-    expect(Array.from(decodeWav(wav(1, 1, 8000, 24, p24)).channels[0]!)).toEqual([-1, Math.fround(8388607 / 8388608)]);
+    expect(Array.from(decodeWav(wav(1, 1, 8000, 24, p24)).channels[0]!)).toEqual([
+      -1,
+      Math.fround(8388607 / 8388608),
+    ]);
     const p32 = new DataView(new ArrayBuffer(4));
     p32.setInt32(0, -1073741824, true);
     expect(decodeWav(wav(1, 1, 8000, 32, new Uint8Array(p32.buffer))).channels[0]![0]).toBe(-0.5);
     const f32 = new Float32Array([0.25, -1.5]);
-    expect(Array.from(decodeWav(wav(3, 1, 8000, 32, new Uint8Array(f32.buffer))).channels[0]!)).toEqual([0.25, -1.5]);
+    expect(Array.from(decodeWav(wav(3, 1, 8000, 32, new Uint8Array(f32.buffer))).channels[0]!)).toEqual([
+      0.25, -1.5,
+    ]);
     const f64 = new Float64Array([0.125]);
     expect(decodeWav(wav(3, 1, 8000, 64, new Uint8Array(f64.buffer), true)).channels[0]![0]).toBe(0.125);
   });
@@ -74,7 +86,8 @@ describe('decodeWav on hand-built files', () => {
 });
 
 describe('wavefile-gem fixtures', () => {
-  const dir = (k: string): string[] => readdirSync(testdata('wavefile-gem', 'wave', k)).filter((f) => f.endsWith('.wav'));
+  const dir = (k: string): string[] =>
+    readdirSync(testdata('wavefile-gem', 'wave', k)).filter((f) => f.endsWith('.wav'));
   it('decodes every valid file with the channels, bits and rate its name says', () => {
     const files = dir('valid');
     expect(files.length).toBe(70);
@@ -92,7 +105,8 @@ describe('wavefile-gem fixtures', () => {
       }
       if (f === 'no_samples.wav') expect(out.channels[0]!.length).toBe(0);
       else expect(out.channels[0]!.length, f).toBeGreaterThan(0);
-      for (const ch of out.channels) for (const v of ch) if (!Number.isFinite(v)) throw new Error(`${f}: non-finite sample`);
+      for (const ch of out.channels)
+        for (const v of ch) if (!Number.isFinite(v)) throw new Error(`${f}: non-finite sample`);
     }
   });
   for (const kind of ['invalid', 'unsupported']) {
@@ -106,7 +120,9 @@ describe('wavefile-gem fixtures', () => {
         } catch (e) {
           msg = (e as Error).message;
         }
-        expect(msg, f).toMatch(kind === 'invalid' ? /^Cannot read this WAV file: / : /^Unsupported WAV file: /);
+        expect(msg, f).toMatch(
+          kind === 'invalid' ? /^Cannot read this WAV file: / : /^Unsupported WAV file: /,
+        );
       }
     });
   }

@@ -38,7 +38,9 @@ function fail(msg: string): never {
 }
 
 function unsupported(msg: string): never {
-  throw new Error(`Unsupported WAV file: ${msg}. Convert it to 16-bit PCM or 32-bit float WAV (or MP3/OGG) and retry.`);
+  throw new Error(
+    `Unsupported WAV file: ${msg}. Convert it to 16-bit PCM or 32-bit float WAV (or MP3/OGG) and retry.`,
+  );
 }
 
 interface Fmt {
@@ -68,13 +70,15 @@ function parseFmt(b: Uint8Array, dv: DataView, o: number, size: number): Fmt {
     // Non-PCM formats carry a cbSize field; the extension must fit inside the chunk.
     if (size < 18) fail('the format chunk ends inside its extension-size field.');
     const cb = dv.getUint16(o + 16, true);
-    if (18 + cb > size) fail(`the format extension claims ${cb} bytes but the format chunk has only ${size - 18}.`);
+    if (18 + cb > size)
+      fail(`the format extension claims ${cb} bytes but the format chunk has only ${size - 18}.`);
     if (f.format === FORMAT_EXTENSIBLE) {
       if (cb < 22) fail(`the WAVE_FORMAT_EXTENSIBLE extension is ${cb} bytes; it needs 22.`);
       f.validBits = dv.getUint16(o + 18, true);
       f.subFormat = dv.getUint16(o + 24, true);
       for (let i = 0; i < GUID_TAIL.length; i++) {
-        if (b[o + 26 + i] !== GUID_TAIL[i]) unsupported('its WAVE_FORMAT_EXTENSIBLE sub-format GUID is not PCM or float');
+        if (b[o + 26 + i] !== GUID_TAIL[i])
+          unsupported('its WAVE_FORMAT_EXTENSIBLE sub-format GUID is not PCM or float');
       }
     }
   } else if (f.format === FORMAT_EXTENSIBLE) {
@@ -87,7 +91,8 @@ function checkFmt(f: Fmt): 'pcm' | 'float' {
   if (f.channels === 0) unsupported('the header says it has 0 channels');
   if (f.sampleRate === 0) unsupported('the header says its sample rate is 0 Hz');
   const enc = f.subFormat === FORMAT_PCM ? 'pcm' : f.subFormat === FORMAT_FLOAT ? 'float' : null;
-  if (enc === null) unsupported(`audio format code ${f.subFormat} (only PCM = 1 and IEEE float = 3 are read)`);
+  if (enc === null)
+    unsupported(`audio format code ${f.subFormat} (only PCM = 1 and IEEE float = 3 are read)`);
   if (f.validBits !== f.bits) unsupported(`${f.validBits}-bit samples in ${f.bits}-bit containers`);
   if (enc === 'pcm' && ![8, 16, 24, 32].includes(f.bits)) unsupported(`${f.bits}-bit PCM`);
   if (enc === 'float' && f.bits !== 32 && f.bits !== 64) unsupported(`${f.bits}-bit float`);
@@ -99,7 +104,8 @@ function checkSmpl(dv: DataView, o: number, size: number): void {
   if (size < 36) fail(`the 'smpl' chunk is ${size} bytes; it needs at least 36.`);
   const loops = dv.getUint32(o + 28, true);
   const extra = dv.getUint32(o + 32, true);
-  if (36 + loops * 24 + extra > size) fail("the 'smpl' chunk declares more loops or sampler data than it holds.");
+  if (36 + loops * 24 + extra > size)
+    fail("the 'smpl' chunk declares more loops or sampler data than it holds.");
 }
 
 /** Parse the header only (throws like {@link decodeWav}). */
@@ -143,8 +149,11 @@ function parse(bytes: Uint8Array, decode: boolean): { info: WavInfo; audio?: Dec
     const body = o + 8;
     if (id === 'data' && size === 0xffffffff) size = n - body; // streamed file of unknown length
     if (body + size > n) {
-      if (id === 'data') fail(`the data chunk says ${size} bytes but only ${n - body} are in the file (truncated).`);
-      fail(`the "${id.replace(/[^\x20-\x7e]/g, '?')}" chunk runs past the end of the file (truncated or corrupt).`);
+      if (id === 'data')
+        fail(`the data chunk says ${size} bytes but only ${n - body} are in the file (truncated).`);
+      fail(
+        `the "${id.replace(/[^\x20-\x7e]/g, '?')}" chunk runs past the end of the file (truncated or corrupt).`,
+      );
     }
     if (id === 'fmt ') {
       if (fmt) fail('it has two format chunks.');
@@ -166,7 +175,8 @@ function parse(bytes: Uint8Array, decode: boolean): { info: WavInfo; audio?: Dec
   const bps = fmt.bits >> 3;
   const frameBytes = bps * fmt.channels;
   const frames = Math.floor(dataLen / frameBytes);
-  if (frames * fmt.channels > MAX_SAMPLES) unsupported(`${frames} frames × ${fmt.channels} channels is too large`);
+  if (frames * fmt.channels > MAX_SAMPLES)
+    unsupported(`${frames} frames × ${fmt.channels} channels is too large`);
   const info: WavInfo = {
     sampleRate: fmt.sampleRate,
     channelCount: fmt.channels,

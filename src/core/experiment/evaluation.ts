@@ -123,7 +123,7 @@ const IMPORTANCE_ROWS = 2000;
 /** Training rows used to fit the linear baseline and the rule. */
 const BASELINE_ROWS = 20000;
 /** Budget n x (d+1)^2 for the logistic baseline's Newton steps. */
-const LOGISTIC_BUDGET = 4e7;
+const LOGISTIC_BUDGET = 1.5e7;
 const ARTIST_NAME = /^(artists?|artist[ _-]?names?|performers?|main[ _-]?artist)$/i;
 
 /** Evaluate a trained run on its test rows; see the module comment. Throws Error on mismatched shapes. */
@@ -149,7 +149,8 @@ export async function evaluateRun(input: EvaluationInput): Promise<Evaluation> {
 
   progress(0.3, 'feature importance');
   const sample = sampleIndices(n, IMPORTANCE_ROWS, seed);
-  if (sample.length < n) notes.push(`Importance and partial dependence use ${sample.length} of ${n} test rows (seeded sample).`);
+  if (sample.length < n)
+    notes.push(`Importance and partial dependence use ${sample.length} of ${n} test rows (seeded sample).`);
   const xs = takeRowsOf(input.xTest, d, sample);
   const ys = Float32Array.from(sample, (i) => yTest[i]!);
   const groups = featureGroups(input.sourceColumn);
@@ -161,7 +162,11 @@ export async function evaluateRun(input: EvaluationInput): Promise<Evaluation> {
     ys,
     groups,
     cls ? (bothClasses ? 'rocAuc' : 'logLoss') : 'rmse',
-    { repeats: 5, seed, onProgress: (done, total) => progress(0.3 + (0.4 * done) / total, 'feature importance') },
+    {
+      repeats: 5,
+      seed,
+      onProgress: (done, total) => progress(0.3 + (0.4 * done) / total, 'feature importance'),
+    },
   );
 
   progress(0.7, 'partial dependence');
@@ -178,19 +183,40 @@ export async function evaluateRun(input: EvaluationInput): Promise<Evaluation> {
   const featureColumns = groups.map((g) => g.name);
   const biasColumns = input.biasColumns ?? defaultBiasColumns(input.table, input.target, featureColumns);
   const statOpts = { task, seed, iterations, threshold };
-  const bias = biasColumns.map((c) => biasByColumn(input.table, testRows, yTest, pred, c, statOpts));
+  const bias = biasColumns.map((c, i) => {
+    progress(0.85 + (0.1 * i) / biasColumns.length, `bias by ${c}`);
+    return biasByColumn(input.table, testRows, yTest, pred, c, statOpts);
+  });
   const artistColumn = input.artistColumn ?? findArtistColumn(input.table);
   let familiarity: FamiliarityReport | undefined;
   if (artistColumn) {
     progress(0.95, 'known vs unseen artists');
     familiarity = biasByArtistFamiliarity(
-      input.table, input.trainRows, testRows, yTest, pred, artistColumn, statOpts,
+      input.table,
+      input.trainRows,
+      testRows,
+      yTest,
+      pred,
+      artistColumn,
+      statOpts,
     );
   }
   progress(1, 'done');
   return {
-    task, nTest: n, featureColumns, threshold, intervals, baselines, plots, importance, dependence,
-    bias, familiarity, biasColumns, artistColumn, notes,
+    task,
+    nTest: n,
+    featureColumns,
+    threshold,
+    intervals,
+    baselines,
+    plots,
+    importance,
+    dependence,
+    bias,
+    familiarity,
+    biasColumns,
+    artistColumn,
+    notes,
   };
 }
 
@@ -202,12 +228,14 @@ function checkShapes(input: EvaluationInput): void {
   };
   if (n === 0) bad('there are no test rows');
   if (!(d >= 1)) bad('the model has no inputs');
-  if (input.xTest.length !== n * d) bad(`xTest holds ${input.xTest.length} numbers, not ${n} rows x ${d} inputs`);
+  if (input.xTest.length !== n * d)
+    bad(`xTest holds ${input.xTest.length} numbers, not ${n} rows x ${d} inputs`);
   if (input.xTrain.length !== trainRows.length * d)
     bad(`xTrain holds ${input.xTrain.length} numbers, not ${trainRows.length} rows x ${d} inputs`);
   if (input.yTest.length !== n || input.testPredicted.length !== n)
     bad(`${n} test rows but ${input.yTest.length} targets and ${input.testPredicted.length} predictions`);
-  if (input.yTrain.length !== trainRows.length) bad(`${trainRows.length} training rows but ${input.yTrain.length} targets`);
+  if (input.yTrain.length !== trainRows.length)
+    bad(`${trainRows.length} training rows but ${input.yTrain.length} targets`);
   if (input.featureNames.length !== d || input.sourceColumn.length !== d)
     bad(`${d} inputs but ${input.featureNames.length} names and ${input.sourceColumn.length} source columns`);
 }
@@ -242,7 +270,10 @@ function fitBaselines(input: EvaluationInput, notes: string[]): BaselineResult[]
   let cap = Math.min(BASELINE_ROWS, nTrain);
   if (cls) cap = Math.min(cap, Math.max(2000, Math.floor(LOGISTIC_BUDGET / (d + 1) ** 2)));
   const rows = sampleIndices(nTrain, cap, seed + 1);
-  if (rows.length < nTrain) notes.push(`Linear baseline and rule fitted on ${rows.length} of ${nTrain} training rows (seeded sample).`);
+  if (rows.length < nTrain)
+    notes.push(
+      `Linear baseline and rule fitted on ${rows.length} of ${nTrain} training rows (seeded sample).`,
+    );
   const X = rows.length < nTrain ? takeRowsOf(input.xTrain, d, rows) : input.xTrain;
   const y = rows.length < nTrain ? Float32Array.from(rows, (i) => input.yTrain[i]!) : input.yTrain;
   // Classifiers' thresholds are chosen on their own training rows, as the model's was on validation rows.
@@ -287,13 +318,20 @@ async function dependenceOf(
   const prefix = `${group.name}=`;
   const levels = group.columns.filter((c) => featureNames[c]!.startsWith(prefix));
   if (levels.length > 1) {
-    return partialDependence(predict, xs, d, { name: group.name, columns: levels }, {
-      seed,
-      levels: levels.map((c) => featureNames[c]!.slice(prefix.length)),
-    });
+    return partialDependence(
+      predict,
+      xs,
+      d,
+      { name: group.name, columns: levels },
+      {
+        seed,
+        levels: levels.map((c) => featureNames[c]!.slice(prefix.length)),
+      },
+    );
   }
   const main = group.columns.find((c) => !featureNames[c]!.endsWith('__missing')) ?? group.columns[0]!;
-  const name = featureNames[main] === group.name || group.columns.length === 1 ? group.name : featureNames[main]!;
+  const name =
+    featureNames[main] === group.name || group.columns.length === 1 ? group.name : featureNames[main]!;
   const col = getColumn(input.table, group.name);
   let format: ((v: number) => string) | undefined;
   if (col?.kind === 'number' && featureNames[main] === group.name) {
@@ -363,7 +401,11 @@ function priority(name: string): number {
  * excluding the target, the artist column and id / free-text / continuous columns. At most 6,
  * most useful first (genre, year, explicit, mode, key, then feature columns, then table order).
  */
-export function defaultBiasColumns(table: Table, target: string, featureColumns: readonly string[] = []): string[] {
+export function defaultBiasColumns(
+  table: Table,
+  target: string,
+  featureColumns: readonly string[] = [],
+): string[] {
   const artist = findArtistColumn(table);
   const found: { name: string; rank: number; index: number }[] = [];
   table.columns.forEach((col, index) => {
@@ -379,7 +421,9 @@ export function defaultBiasColumns(table: Table, target: string, featureColumns:
         decades.add(Math.floor(v / 10));
         if (decades.size > 31) break;
       }
-      const yearLike = /year|date|release/i.test(col.name) && [...distinct].every((v) => Number.isInteger(v) && v >= 1000 && v <= 2999);
+      const yearLike =
+        /year|date|release/i.test(col.name) &&
+        [...distinct].every((v) => Number.isInteger(v) && v >= 1000 && v <= 2999);
       if (yearLike) groups = decades.size;
       else if (type === 'boolean' || (type === 'integer' && distinct.size <= 12)) groups = distinct.size;
     } else if (type === 'date') {
@@ -388,7 +432,8 @@ export function defaultBiasColumns(table: Table, target: string, featureColumns:
       const used = new Set<string>();
       for (const c of col.codes) {
         if (c < 0) continue;
-        for (const t of type === 'multicategory' ? splitTokens(col.dict[c]!) : [col.dict[c]!.trim()]) used.add(t);
+        for (const t of type === 'multicategory' ? splitTokens(col.dict[c]!) : [col.dict[c]!.trim()])
+          used.add(t);
         if (used.size > 30) break;
       }
       groups = used.size;

@@ -2,44 +2,93 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { numberColumn, stringColumn, type Table } from '../data/table';
 import { ingestBytes } from '../ingest';
-import { defaultFeatures, profileTable, suggestTarget } from '../prep';
-import { runExperiment } from './run';
+import { defaultFeatures, inverseTarget, profileTable, suggestTarget, transformFeatures, type FittedPipeline } from '../prep';
+import { detectLeakage } from '../split';
+import { predictBatched } from '../train';
+import { artifactsToModel } from '../deploy/artifacts';
+import { packBundle, unpackBundle } from '../deploy/zip';
+import { ExperimentError, runExperiment } from './run';
 import type { ExperimentInput } from './types';
 
-const csv = (name: string) =>
-  new Uint8Array(readFileSync(path.resolve(__dirname, '../../../testdata/data/tabular', name)));
+const csv = (name: string) => new Uint8Array(readFileSync(path.resolve(__dirname, '../../../testdata/data/tabular', name)));
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function setup(file: string, epochs: number): ExperimentInput {
-  const { table } = ingestBytes(csv(file));
+function setupFor(table: Table, epochs: number): ExperimentInput {
   const profiles = profileTable(table);
   const target = suggestTarget(profiles)!;
-  const features: ExperimentInput['prep']['features'] = defaultFeatures(profiles, target).map((name) => ({
-    name,
-    type: profiles.find((p) => p.name === name)!.type,
-  }));
-  features.push({ name: 'artist', type: 'category', encoding: 'target' });
+  const features = defaultFeatures(profiles, target).map((name) => ({ name, type: profiles.find((p) => p.name === name)!.type }));
   return {
     table,
     prep: { target, task: 'regression', features },
-    split: { method: 'random', train: 0.7, val: 0.15, test: 0.15, seed: 2 },
+    split: { method: 'random', train: 0.7, val: 0.15, test: 0.15, seed: 7 },
     modelId: 'mlp',
-    modelParams: {},
-    train: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs, patience: 8, seed: 2 },
+    modelParams: { hiddenUnits: [16] },
+    train: { optimizer: 'adam', learningRate: 0.003, batchSize: 64, epochs, patience: 0, seed: 7 },
   };
 }
 
-describe('runExperiment on the real sample', () => {
-  it('trains on top_hits and beats the mean baseline on held-out rows', async () => {
-    const input = setup('top_hits_2000_2019.csv', 30);
-    console.log(input.prep.features.map((f) => `${f.name}:${f.type}`).join(' '));
+describe('runExperiment', () => {
+  it('trains on the real sample, and the exported zip predicts exactly what the run measured', async () => {
+    const { table } = ingestBytes(csv('top_hits_2000_2019.csv'));
+    const input = setupFor(table, 3);
     const out = await runExperiment(input);
-    console.log(out.metrics, out.stopReason, out.bestEpoch, out.featureNames.length);
-    expect(out.sizes.test).toBeGreaterThan(250);
+    expect(out.history).toHaveLength(3);
+    expect(out.sizes.train + out.sizes.val + out.sizes.test + out.sizes.droppedNoTarget).toBe(2000);
+    expect(out.testPredicted).toHaveLength(out.sizes.test);
     expect(out.metrics.task).toBe('regression');
+    if (out.metrics.task === 'regression') expect(Number.isFinite(out.metrics.model.rmse)).toBe(true);
+
+    // The bundle holds everything prediction needs: reload it and predict the test rows again.
+    const zip = packBundle({ model: out.artifacts, preprocessing: out.pipeline, metrics: out.metrics });
+    const back = unpackBundle(zip);
+    const pipeline = back.preprocessing as FittedPipeline;
+    const model = await artifactsToModel(back.model);
+    const x = transformFeatures(pipeline, table, out.testRows);
+    const again = inverseTarget(pipeline, predictBatched(model, [{ data: x.X, shape: [x.nFeatures] }], x.nRows));
+    model.dispose();
+    for (let i = 0; i < again.length; i++) expect(again[i]).toBeCloseTo(out.testPredicted[i]!, 3);
+  });
+
+  it('keeps copies of a track on one side under a random split, and says so', async () => {
+    // 60 tracks, each listed three times (once per playlist): a random split would leak them.
+    const n = 180;
+    const artist = Array.from({ length: n }, (_, i) => `Artist ${Math.floor(i / 3) % 20}`);
+    const song = Array.from({ length: n }, (_, i) => `Song ${Math.floor(i / 3)}`);
+    const energy = Array.from({ length: n }, (_, i) => (Math.floor(i / 3) * 37) % 100);
+    const popularity = energy.map((e) => 20 + e * 0.5);
+    const table: Table = {
+      rowCount: n,
+      columns: [stringColumn('artist', artist), stringColumn('song', song), numberColumn('energy', energy), numberColumn('popularity', popularity)],
+    };
+    const input: ExperimentInput = {
+      ...setupFor(table, 1),
+      prep: { target: 'popularity', task: 'regression', features: [{ name: 'energy', type: 'number' }] },
+    };
+    const guarded = await runExperiment(input);
+    expect(guarded.splitNote).toMatch(/grouped by track/);
+    expect(guarded.splitUsed.method).toBe('grouped');
+    const parts = { train: guarded.trainRows, val: new Int32Array(0), test: guarded.testRows };
+    expect(detectLeakage(table, parts, ['artist+song'])).toEqual([]);
+
+    const unguarded = await runExperiment({ ...input, guardLeakage: false });
+    expect(unguarded.splitNote).toBeUndefined();
+    expect(unguarded.leakage.some((f) => f.column === 'artist+song')).toBe(true);
+  });
+
+  it('reports set-up mistakes as ExperimentErrors naming the control', async () => {
+    const { table } = ingestBytes(csv('top_hits_2000_2019.csv'));
+    const base = setupFor(table, 1);
+    await expect(runExperiment({ ...base, prep: { ...base.prep, target: 'nope' } })).rejects.toMatchObject({ field: 'target' });
+    await expect(runExperiment({ ...base, prep: { ...base.prep, features: [] } })).rejects.toMatchObject({ field: 'features' });
+    await expect(runExperiment({ ...base, prep: { ...base.prep, target: 'song' } })).rejects.toBeInstanceOf(ExperimentError);
+    const empty: Table = { rowCount: 20, columns: [numberColumn('popularity', Array(20).fill(NaN)), numberColumn('x', Array(20).fill(1))] };
+    await expect(
+      runExperiment({ ...base, table: empty, prep: { target: 'popularity', task: 'regression', features: [{ name: 'x', type: 'number' }] } }),
+    ).rejects.toThrow(/no values/);
   });
 });

@@ -7,6 +7,7 @@
 import { getColumn } from '../data/table';
 import { fitPipeline, inverseTarget, targetPresentRows, transformFeatures, transformTarget } from '../prep';
 import { guardedSplit } from './leakage';
+import { evaluateRun } from './evaluation';
 import { chooseThreshold, classificationMetrics, meanBaseline, regressionMetrics } from '../evaluate';
 import { getModelDescriptor } from '../models';
 import { predictBatched, summarizeModel, trainModel, type TrainCheckpoint, type TrainSet } from '../train';
@@ -189,6 +190,28 @@ export async function runExperiment(
         baseline: classificationMetrics(yTest, base, 0.5),
       };
     }
+    const predictOriginal = (X: Float32Array): Float32Array => {
+      const raw = predictBatched(model, [{ data: X, shape: [d] }], X.length / d);
+      return prep.task === 'regression' ? inverseTarget(pipeline, raw) : raw;
+    };
+    const evaluation = await evaluateRun({
+      table,
+      task: prep.task,
+      seed: split.seed,
+      target: prep.target,
+      trainRows: s.train,
+      testRows: s.test,
+      xTest: xTest.X,
+      xTrain: xTrain.X,
+      nFeatures: d,
+      featureNames: xTrain.featureNames,
+      sourceColumn: xTrain.sourceColumn,
+      yTest: testActual,
+      yTrain: prep.task === 'regression' ? inverseTarget(pipeline, yTrain) : yTrain,
+      testPredicted,
+      predict: predictOriginal,
+      threshold: metrics.task === 'classification' ? metrics.model.threshold : undefined,
+    });
     const artifacts = await modelToArtifacts(model);
     return {
       stopReason: result.stopReason,
@@ -200,6 +223,7 @@ export async function runExperiment(
       testActual,
       testPredicted,
       testRows: s.test,
+      evaluation,
       trainRows: s.train,
       leakage: s.leakage,
       splitUsed: guarded.used,

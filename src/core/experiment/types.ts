@@ -4,6 +4,7 @@
  */
 import type { Table } from '../data/table';
 import type { FittedPipeline, PrepConfig } from '../prep';
+import type { Evaluation } from './evaluation';
 import type { LeakageFinding, SplitConfig } from '../split';
 import type { ClassificationMetrics, RegressionMetrics } from '../evaluate';
 import type { EpochEvent, ModelSummary, TrainConfig } from '../train';
@@ -57,6 +58,8 @@ export interface ExperimentOutcome {
   /** Row indices (into the input table) of the test set, aligned with testActual. */
   testRows: Int32Array;
   trainRows: Int32Array;
+  /** Intervals, baselines, plots, importance, partial dependence and bias, on the test rows. */
+  evaluation: Evaluation;
   /** Values (artist, track) shared between train and test under the split used. */
   leakage: LeakageFinding[];
   /** The split actually used (the leakage guard may switch a random split to grouped). */

@@ -84,8 +84,8 @@ export class StringBuilder {
   codes = new Int32Array(1024);
   n = 0;
   dict: string[] = [];
-  private hashes = new Int32Array(1024);
-  private table = new Int32Array(2048).fill(-1);
+  /** Open addressing, interleaved [hash, code + 1] pairs (0 = empty): one cache line per probe. */
+  private table = new Int32Array(4096);
   private mask = 2047;
 
   /** Append a whole string cell. */
@@ -104,11 +104,11 @@ export class StringBuilder {
     for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
     const table = this.table;
     const mask = this.mask;
-    let slot = h & mask;
+    let slot = (h ^ (h >>> 16)) & mask;
     for (;;) {
-      const code = table[slot]!;
+      const code = table[2 * slot + 1]! - 1;
       if (code < 0) break;
-      if (this.hashes[code] === h && sameText(this.dict[code]!, s, from, to)) {
+      if (table[2 * slot] === h && sameText(this.dict[code]!, s, from, to)) {
         this.codes[this.n++] = code;
         return;
       }
@@ -116,21 +116,24 @@ export class StringBuilder {
     }
     const code = this.dict.length;
     this.dict.push(from === 0 && to === s.length ? s : s.slice(from, to));
-    if (code === this.hashes.length) this.hashes = grow32(this.hashes);
-    this.hashes[code] = h;
-    table[slot] = code;
+    table[2 * slot] = h;
+    table[2 * slot + 1] = code + 1;
     this.codes[this.n++] = code;
-    if ((code + 1) * 2 > table.length) this.rehash();
+    if ((code + 1) * 2 > mask + 1) this.rehash();
   }
 
   private rehash(): void {
-    const size = this.table.length * 2;
-    const table = new Int32Array(size).fill(-1);
-    const mask = size - 1;
-    for (let code = 0; code < this.dict.length; code++) {
-      let slot = this.hashes[code]! & mask;
-      while (table[slot]! >= 0) slot = (slot + 1) & mask;
-      table[slot] = code;
+    const old = this.table;
+    const slots = (this.mask + 1) * 2;
+    const table = new Int32Array(slots * 2);
+    const mask = slots - 1;
+    for (let o = 0; o < old.length; o += 2) {
+      if (old[o + 1] === 0) continue;
+      const h = old[o]!;
+      let slot = (h ^ (h >>> 16)) & mask;
+      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = h;
+      table[2 * slot + 1] = old[o + 1]!;
     }
     this.table = table;
     this.mask = mask;

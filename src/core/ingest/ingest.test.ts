@@ -10,7 +10,9 @@ import {
   IngestError,
   type IngestProgress,
 } from './index';
-import { CsvTokenizer } from './tokenizer';
+import { CsvTokenizer, toCsvLine } from './tokenizer';
+import { mulberry32, randInt } from '../random';
+import { skippedRowsCsv } from './export';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const rows = (t: Table) =>
@@ -221,4 +223,93 @@ describe('concatTables', () => {
       ['q', 'c', '9', 'B'],
     ]);
   });
+});
+
+describe('skipped rows download', () => {
+  it('lists line, reason and the raw cells, with formulas neutralised', () => {
+    const { table, report } = ingestText('a,b\n1,2\n=cmd,2,3\n4,5\n');
+    expect(report.rowsSkipped).toBe(1);
+    const csv = skippedRowsCsv(
+      report,
+      table.columns.map((c) => c.name),
+    );
+    expect(csv).toBe('line,reason,a,b\r\n3,"expected 2 fields, found 3",\'=cmd,2,3\r\n');
+  });
+});
+
+describe('header detection', () => {
+  it('a first row of numbers is data (with a warning) unless header: true', () => {
+    const r = ingestText('1,2\n3,4\n');
+    expect(r.table.columns.map((c) => c.name)).toEqual(['column_1', 'column_2']);
+    expect(r.table.rowCount).toBe(2);
+    expect(r.report.warnings.join(' ')).toMatch(/first row holds only numbers/);
+    expect(ingestText('1,2\n3,4\n', { header: true }).table.columns.map((c) => c.name)).toEqual(['1', '2']);
+  });
+  it('an empty header row is an IngestError', () => {
+    expect(() => ingestText(',,\n1,2,3\n')).toThrow(/header row is empty/);
+  });
+});
+
+describe('tokenizer property test', () => {
+  it('any well-formed CSV of random fields round-trips under random chunking (seeded)', () => {
+    const rng = mulberry32(2024);
+    const alphabet = ['a', 'b', ',', '"', '\n', '\r\n', ' ', 'é', '1', ';'];
+    for (let trial = 0; trial < 200; trial++) {
+      const nRows = 1 + randInt(rng, 6);
+      const nCols = 1 + randInt(rng, 4);
+      const data: string[][] = [];
+      for (let r = 0; r < nRows; r++) {
+        const row: string[] = [];
+        for (let c = 0; c < nCols; c++) {
+          let f = '';
+          const len = randInt(rng, 6);
+          for (let k = 0; k < len; k++) f += alphabet[randInt(rng, alphabet.length)];
+          row.push(f);
+        }
+        // A lone empty field would be a blank line; keep rows non-blank.
+        if (nCols === 1 && row[0] === '') row[0] = 'x';
+        data.push(row);
+      }
+      const eol = rng() < 0.5 ? '\n' : '\r\n';
+      const text = data.map((r) => toCsvLine(r, ',')).join(eol) + (rng() < 0.5 ? eol : '');
+      const got: string[][] = [];
+      const tok = new CsvTokenizer(44, { row: (v) => void got.push(v.toArray()), badRow: () => {} });
+      let i = 0;
+      while (i < text.length) {
+        const step = 1 + randInt(rng, 7);
+        tok.push(text.slice(i, i + step));
+        i += step;
+      }
+      tok.finish();
+      expect(got).toEqual(data);
+    }
+  });
+});
+
+describe('encodings without a byte-order mark', () => {
+  const utf16 = (s: string, be: boolean) => {
+    const out = new Uint8Array(s.length * 2);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      out[2 * i + (be ? 1 : 0)] = c & 255;
+      out[2 * i + (be ? 0 : 1)] = c >> 8;
+    }
+    return out;
+  };
+  const text = 'artist;price\nZoë;1.234,5\nBjörk;-2,25\n';
+  for (const be of [false, true]) {
+    it(`UTF-16 ${be ? 'BE' : 'LE'} is detected from the NUL pattern, with a notice`, () => {
+      const { table, report } = ingestBytes(utf16(text, be));
+      expect(report).toMatchObject({
+        encoding: be ? 'utf-16be' : 'utf-16le',
+        delimiter: ';',
+        decimalComma: true,
+      });
+      expect(report.encodingNotice).toMatch(/No byte-order mark/);
+      expect(rows(table)).toEqual([
+        ['Zoë', '1234.5'],
+        ['Björk', '-2.25'],
+      ]);
+    });
+  }
 });

@@ -3,7 +3,9 @@
  * chunks (bounded memory, progress, cancel), the others are synchronous for tests and small files.
  */
 import { NotUtf8, StreamParser } from './parser';
-import type { IngestOptions, IngestResult } from './types';
+import type { Table } from '../data/table';
+import { concatTables } from './concat';
+import type { IngestOptions, IngestReport, IngestResult } from './types';
 
 const DEFAULT_CHUNK = 4 * 1024 * 1024;
 
@@ -77,4 +79,42 @@ function readBytes(bytes: Uint8Array, opts: IngestOptions, latin1: boolean): Ing
 /** Parse CSV text (already decoded; encoding reported as 'utf-8'). */
 export function ingestText(text: string, opts: IngestOptions = {}): IngestResult {
   return ingestBytes(new TextEncoder().encode(text), { ...opts, encoding: opts.encoding ?? 'utf-8' });
+}
+
+/**
+ * Several files as one dataset (e.g. the six hit_predictor decades): each is ingested streaming, then
+ * the tables are stacked by column name (see concatTables). Progress counts bytes over all files.
+ * With `sourceColumn`, a text column names the file of each row.
+ */
+export async function ingestBlobs(
+  blobs: Blob[],
+  opts: IngestOptions & { sourceColumn?: string; sourceLabels?: string[] } = {},
+): Promise<{ table: Table; reports: IngestReport[] }> {
+  const total = blobs.reduce((s, b) => s + b.size, 0);
+  const results: IngestResult[] = [];
+  let before = 0;
+  let rowsBefore = 0;
+  for (const blob of blobs) {
+    const r = await ingestBlob(blob, {
+      ...opts,
+      onProgress: (p) =>
+        opts.onProgress?.({
+          ...p,
+          bytesRead: before + p.bytesRead,
+          totalBytes: total,
+          rows: rowsBefore + p.rows,
+        }),
+    });
+    results.push(r);
+    before += blob.size;
+    rowsBefore += r.report.rowsRead;
+  }
+  const table = concatTables(
+    results.map((r) => r.table),
+    {
+      ...(opts.sourceColumn ? { sourceColumn: opts.sourceColumn } : {}),
+      ...(opts.sourceLabels ? { sourceLabels: opts.sourceLabels } : {}),
+    },
+  );
+  return { table, reports: results.map((r) => r.report) };
 }

@@ -136,7 +136,7 @@ export class StreamParser {
     this.headText = '';
     this.delimiter = this.opts.delimiter ?? detectDelimiter(head);
     this.decimalComma = detectDecimalComma(sampleRows(head, this.delimiter, 200), this.delimiter);
-    this.builder = new TableBuilder(this.delimiter, this.decimalComma, this.opts.header !== false);
+    this.builder = new TableBuilder(this.delimiter, this.decimalComma, this.opts.header);
     this.tokenizer = new CsvTokenizer(this.delimiter.charCodeAt(0), this.builder);
     this.tokenizer.push(head);
   }

@@ -5,7 +5,24 @@
  */
 import { mulberry32, randInt } from '../random';
 
-const WORDS = ['love', 'night', 'baby', 'heart', 'fire', 'dance', 'dream', 'summer', 'rain', 'gold', 'blue', 'wild', 'home', 'light', 'river', 'star'];
+const WORDS = [
+  'love',
+  'night',
+  'baby',
+  'heart',
+  'fire',
+  'dance',
+  'dream',
+  'summer',
+  'rain',
+  'gold',
+  'blue',
+  'wild',
+  'home',
+  'light',
+  'river',
+  'star',
+];
 const GENRES = Array.from({ length: 60 }, (_, i) => `genre ${i}`);
 const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -31,7 +48,12 @@ export function syntheticRows(from: number, to: number, seed = 1): string {
     const month = 1 + randInt(rng, 12);
     const day = 1 + randInt(rng, 28);
     const pick = rng();
-    const date = pick < 0.1 ? `${year}` : pick < 0.2 ? `${year}-${String(month).padStart(2, '0')}` : `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const date =
+      pick < 0.1
+        ? `${year}`
+        : pick < 0.2
+          ? `${year}-${String(month).padStart(2, '0')}`
+          : `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     out.push(
       [
         id,

@@ -6,6 +6,7 @@ import type { Table } from '../data/table';
 import { looksNumeric, NumberBuilder, StringBuilder, type ColumnBuilder } from './builders';
 import type { RowSink, RowView } from './tokenizer';
 import { toCsvLine } from './tokenizer';
+import { parseNumber } from './numbers';
 import { IngestError, MAX_REPORTED, type CellIssue, type SkippedRow } from './types';
 
 /** Rows buffered as strings before each column's storage (number or string) is chosen. */
@@ -23,11 +24,13 @@ export class TableBuilder implements RowSink {
   private sampleLines: number[] = [];
   private builders: ColumnBuilder[] | null = null;
   private converted: string[] = [];
+  private headerNotice = '';
 
   constructor(
     private readonly delimiter: string,
     private readonly decimalComma: boolean,
-    private readonly hasHeader: boolean,
+    /** undefined: detect (a first row of only numbers is data). */
+    private readonly hasHeader: boolean | undefined,
   ) {}
 
   row(view: RowView, line: number): void {
@@ -36,8 +39,26 @@ export class TableBuilder implements RowSink {
     if (this.names === null) {
       if (blank) return;
       const fields = view.toArray();
-      this.names = this.hasHeader ? headerNames(fields) : Array.from({ length: count }, (_, i) => `column_${i + 1}`);
-      if (this.hasHeader) return;
+      let hasHeader = this.hasHeader ?? true;
+      if (
+        this.hasHeader === undefined &&
+        count >= 2 &&
+        fields.every((f) => !Number.isNaN(parseNumber(f, this.decimalComma)))
+      ) {
+        // A first row of numbers is data, not names (header-less exports); say so rather than guess silently.
+        hasHeader = false;
+        this.headerNotice =
+          'The first row holds only numbers, so it was read as data and the columns were named column_1, column_2, ...';
+      }
+      if (hasHeader && fields.every((f) => f.trim() === '')) {
+        throw new IngestError(
+          'The header row is empty (only delimiters). Put the column names in the first line of the file.',
+        );
+      }
+      this.names = hasHeader
+        ? headerNames(fields)
+        : Array.from({ length: count }, (_, i) => `column_${i + 1}`);
+      if (hasHeader) return;
     }
     if (blank) {
       this.blankLines++;
@@ -71,14 +92,16 @@ export class TableBuilder implements RowSink {
   }
 
   badRow(fields: string[], line: number, reason: string): void {
-    if (this.names === null) throw new IngestError(`The header row has an ${reason}. Fix the quotes in the first line.`);
+    if (this.names === null)
+      throw new IngestError(`The header row has an ${reason}. Fix the quotes in the first line.`);
     this.rowsRead++;
     this.skip(fields, line, reason);
   }
 
   private skip(fields: string[], line: number, reason: string): void {
     this.rowsSkipped++;
-    if (this.skipped.length < MAX_REPORTED) this.skipped.push({ line, reason, raw: toCsvLine(fields, this.delimiter) });
+    if (this.skipped.length < MAX_REPORTED)
+      this.skipped.push({ line, reason, raw: toCsvLine(fields, this.delimiter) });
   }
 
   private append(view: RowView, line: number): void {
@@ -163,7 +186,7 @@ export class TableBuilder implements RowSink {
       }
     });
     issues = issues.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED);
-    const warnings: string[] = [];
+    const warnings: string[] = this.headerNotice ? [this.headerNotice] : [];
     for (const n of this.converted)
       warnings.push(
         `Column "${n}" looked numeric at first but has many non-numeric values; it is kept as text.`,

@@ -57,7 +57,8 @@ export class RowView {
 
   /** Before the chunk text changes: turn offset fields into strings. */
   materialise(): void {
-    for (let k = 0; k < this.count; k++) if (this.strs[k] == null) this.strs[k] = this.s.slice(this.starts[k]!, this.ends[k]!);
+    for (let k = 0; k < this.count; k++)
+      if (this.strs[k] == null) this.strs[k] = this.s.slice(this.starts[k]!, this.ends[k]!);
   }
 }
 
@@ -119,7 +120,6 @@ export class CsvTokenizer {
           this.countNewlines(s, i, len);
           this.partial = (this.prefixed ? this.partial : '') + s.slice(this.qStart, len);
           this.prefixed = true;
-          i = len;
           break;
         }
         this.countNewlines(s, i, j);
@@ -128,7 +128,6 @@ export class CsvTokenizer {
           this.partial = (this.prefixed ? this.partial : '') + s.slice(this.qStart, j);
           this.prefixed = true;
           state = QUOTE_SEEN;
-          i = len;
           break;
         }
         if (s.charCodeAt(j + 1) === 34) {

@@ -50,7 +50,10 @@ export interface IngestOptions {
   signal?: AbortSignal;
   /** Bytes read and decoded per step (default 4 MiB). Memory held is O(chunkBytes + the table). */
   chunkBytes?: number;
-  /** false: the first row is data; columns are named column_1, column_2, ... (default true). */
+  /**
+   * false: the first row is data; columns are named column_1, column_2, ... true: the first row is the
+   * header. Default: the header, unless the first row is all numbers (then data, with a warning).
+   */
   header?: boolean;
   /** Force a delimiter instead of detecting it. */
   delimiter?: string;

@@ -5,7 +5,7 @@
  * - BatchMatMul, _FusedMatMul: transposed products become explicit transpose + plain XNNPACK product
  *   (every dense layer's backward pass; see wasmMatMul.ts);
  * - Slice, SplitV, Unpack: copy only what each output needs instead of the whole input per output
- *   (recurrent layers, concat gradients; see wasmViews.ts);
+ *   (recurrent layers, concat gradients; see wasmViews.ts); Identity shares memory instead of copying;
  * - Conv2DBackpropFilter: registered at all (missing in tfjs-backend-wasm), so Conv1D / Conv2D layers train
  *   (see wasmConvGrad.ts); Conv2DBackpropInput as an XNNPACK forward convolution (wasmConvInput.ts);
  * - Tile, MaxPoolGrad, Sum / Mean over leading axes: heap-view loops (batch norm, pooling, bias gradients;
@@ -18,7 +18,7 @@ import { untransposedMatMulConfig } from './wasmMatMul';
 import { conv2dBackpropFilterConfig } from './wasmConvGrad';
 import { conv2dBackpropInputConfig } from './wasmConvInput';
 import { leadingReduceConfig, maxPoolGradConfig, tileConfig } from './wasmReduce';
-import { sliceConfig, splitVConfig, unpackConfig } from './wasmViews';
+import { identityConfig, sliceConfig, splitVConfig, unpackConfig } from './wasmViews';
 
 /** tfjs's own kernel configs we replaced, per backend, so uninstall can put them back. */
 const originals = new Map<string, KernelConfig[]>();
@@ -54,11 +54,12 @@ function installWasm(): void {
   replace(sliceConfig(need('Slice', 'wasm')), saved);
   replace(splitVConfig(need('SplitV', 'wasm')), saved);
   replace(unpackConfig(need('Unpack', 'wasm')), saved);
+  replace(identityConfig(need('Identity', 'wasm')), saved);
   replace(conv2dBackpropInputConfig(need('Conv2DBackpropInput', 'wasm'), need('Conv2D', 'wasm')), saved);
   replace(tileConfig(need('Tile', 'wasm')), saved);
   replace(maxPoolGradConfig(need('MaxPoolGrad', 'wasm')), saved);
-  replace(leadingReduceConfig(need('Sum', 'wasm'), batchMatMul, false), saved);
-  replace(leadingReduceConfig(need('Mean', 'wasm'), batchMatMul, true), saved);
+  replace(leadingReduceConfig(need('Sum', 'wasm'), transpose), saved);
+  replace(leadingReduceConfig(need('Mean', 'wasm'), transpose), saved);
   if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) {
     // Uses the ORIGINAL BatchMatMul (its operands are never transposed here).
     tf.registerKernel(conv2dBackpropFilterConfig(batchMatMul));

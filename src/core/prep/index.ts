@@ -24,3 +24,5 @@ export {
   defaultEncoding,
 } from './pipeline';
 export { parseBoolean, parseDate, splitTokens } from './values';
+export { findDuplicates, dedupe, type Duplicates, type Deduped } from './duplicates';
+export { suggestFeatureSpecs } from './suggest';

@@ -3,7 +3,7 @@
  * Works on the dictionary plus code counts for string columns, so it is O(rows) once.
  */
 import type { Column, ColumnType } from '../data/table';
-import { codeCounts, parseBoolean, parseDate, sortedFinite, splitTokens } from './values';
+import { codeCounts, parseBoolean, parseDate, splitTokens } from './values';
 
 /** Share of cells that must look like a date / boolean for the column to get that type. */
 const MAJORITY = 0.95;
@@ -16,27 +16,88 @@ const MAJORITY = 0.95;
  * repeat -> multicategory; nearly unique without spaces -> id; mostly unique -> text; else category.
  */
 export function inferColumnType(col: Column, rowCount: number): ColumnType {
-  if (col.kind === 'number') return inferNumericSorted(sortedFinite(col.values.subarray(0, Math.min(rowCount, col.values.length))));
+  if (col.kind === 'number')
+    return inferNumericSummary(
+      summariseNumbers(col.values.subarray(0, Math.min(rowCount, col.values.length))),
+    );
   return inferStringCounts(col.dict, codeCounts(col.codes.subarray(0, rowCount), col.dict.length));
 }
 
-/** Numeric inference from the ascending finite values (one typed sort gives distinct count, range, integrality). */
-export function inferNumericSorted(sorted: Float64Array): ColumnType {
-  const count = sorted.length;
-  if (count === 0) return 'constant';
-  let distinct = 1;
+/** What numeric inference needs to know about a column's finite values. */
+export interface NumericSummary {
+  count: number;
+  distinct: number;
+  min: number;
+  max: number;
+  allInt: boolean;
+}
+
+/** Summary of the finite values: one pass, plus a bitmap (small integer ranges) or a sort for distinct. */
+export function summariseNumbers(values: ArrayLike<number>): NumericSummary {
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
   let allInt = true;
-  for (let i = 0; i < count; i++) {
-    const v = sorted[i]!;
-    if (i > 0 && v !== sorted[i - 1]) distinct++;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    count++;
+    if (v < min) min = v;
+    if (v > max) max = v;
     if (allInt && v !== Math.floor(v)) allInt = false;
   }
-  const min = sorted[0]!;
-  const max = sorted[count - 1]!;
-  if (distinct <= 1) return 'constant';
-  if (distinct === 2 && min === 0 && max === 1) return 'boolean';
-  if (allInt && count >= 20 && distinct === count && max - min + 1 <= 1.5 * count) return 'id';
-  return allInt ? 'integer' : 'number';
+  let distinct = 0;
+  if (count > 0 && allInt && max - min < 1 << 24) {
+    const seen = new Uint8Array(max - min + 1);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (!Number.isFinite(v)) continue;
+      const k = v - min;
+      if (!seen[k]) {
+        seen[k] = 1;
+        distinct++;
+      }
+    }
+  } else if (count > 0) distinct = countDistinctFloats(values, count);
+  return { count, distinct, min, max, allInt };
+}
+
+/**
+ * Distinct finite values via an open-addressing table of float64 bit patterns (no sort, no Set of
+ * boxed numbers). `count` is the number of finite values.
+ */
+function countDistinctFloats(values: ArrayLike<number>, count: number): number {
+  let size = 1024;
+  while (size < count * 2) size *= 2;
+  const mask = size - 1;
+  const keys = new Float64Array(size);
+  const used = new Uint8Array(size);
+  const f = new Float64Array(1);
+  const w = new Int32Array(f.buffer);
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    if (v === 0) v = 0; // -0 and 0 are one value
+    f[0] = v;
+    let slot = Math.imul(w[0]! ^ Math.imul(w[1]!, 0x9e3779b1), 0x85ebca6b) >>> 0;
+    slot = (slot ^ (slot >>> 15)) & mask;
+    while (used[slot] && keys[slot] !== v) slot = (slot + 1) & mask;
+    if (!used[slot]) {
+      used[slot] = 1;
+      keys[slot] = v;
+      distinct++;
+    }
+  }
+  return distinct;
+}
+
+/** Numeric inference: constant, boolean (only 0 and 1), id (unique consecutive-ish integers), integer, number. */
+export function inferNumericSummary(m: NumericSummary): ColumnType {
+  if (m.distinct <= 1) return 'constant';
+  if (m.distinct === 2 && m.min === 0 && m.max === 1) return 'boolean';
+  if (m.allInt && m.count >= 20 && m.distinct === m.count && m.max - m.min + 1 <= 1.5 * m.count) return 'id';
+  return m.allInt ? 'integer' : 'number';
 }
 
 /** Dictionary entries examined for the costly text checks; beyond this the shares are estimated. */
@@ -53,7 +114,9 @@ export function inferStringCounts(dict: string[], counts: Int32Array): ColumnTyp
     }
   }
   if (distinct <= 1) return 'constant';
-  // Costly checks look at the first TEXT_SAMPLE distinct values (first-seen order), weighted by count.
+  // Costly checks look at every stride-th dictionary entry (about TEXT_SAMPLE of them), weighted by
+  // count: an unbiased estimate of each share, and O(TEXT_SAMPLE) even for a million distinct ids.
+  const stride = Math.max(1, Math.ceil(dict.length / TEXT_SAMPLE));
   let sampled = 0;
   let boolCells = 0;
   let dateCells = 0;
@@ -63,10 +126,9 @@ export function inferStringCounts(dict: string[], counts: Int32Array): ColumnTyp
   const tokens = new Map<string, number>();
   let occurrences = 0;
   const tryBool = distinct <= 12;
-  for (let k = 0, seen = 0; k < dict.length && seen < TEXT_SAMPLE; k++) {
+  for (let k = 0; k < dict.length; k += stride) {
     const c = counts[k]!;
     if (c === 0) continue;
-    seen++;
     sampled += c;
     const s = dict[k]!;
     if (tryBool && parseBoolean(s) === parseBoolean(s)) boolCells += c;
@@ -83,10 +145,9 @@ export function inferStringCounts(dict: string[], counts: Int32Array): ColumnTyp
   }
   if (dateCells >= MAJORITY * sampled && dateWithSep > 0) return 'date';
   if (listCells >= 0.1 * sampled) {
-    for (let k = 0, seen = 0; k < dict.length && seen < TEXT_SAMPLE; k++) {
+    for (let k = 0; k < dict.length; k += stride) {
       const c = counts[k]!;
       if (c === 0) continue;
-      seen++;
       for (const t of splitTokens(dict[k]!)) {
         tokens.set(t, (tokens.get(t) ?? 0) + c);
         occurrences += c;

@@ -5,16 +5,8 @@
  */
 import type { Column, ColumnType, Table } from '../data/table';
 import { cellString } from '../data/table';
-import { inferNumericSorted, inferStringCounts } from './infer';
-import {
-  codeCounts,
-  meanStd,
-  numericView,
-  parseBoolean,
-  parseDate,
-  sortedFinite,
-  splitTokens,
-} from './values';
+import { inferNumericSummary, inferStringCounts, summariseNumbers } from './infer';
+import { codeCounts, meanStd, numericView, parseBoolean, parseDate, splitTokens } from './values';
 
 export type ProfileFlag = 'constant' | 'id' | 'skew' | 'missing' | 'leak' | 'highCardinality';
 
@@ -68,13 +60,23 @@ function targetNumbers(col: Column): Float64Array {
 }
 
 function baseProfile(col: Column, index: number, given: ColumnType | undefined, n: number): ColumnProfile {
-  const p: ColumnProfile = { name: col.name, index, type: given ?? 'constant', missing: 0, missingShare: 0, distinct: 0, warnings: [], flags: [] };
+  const p: ColumnProfile = {
+    name: col.name,
+    index,
+    type: given ?? 'constant',
+    missing: 0,
+    missingShare: 0,
+    distinct: 0,
+    warnings: [],
+    flags: [],
+  };
   if (col.kind === 'number') {
-    const sorted = sortedFinite(col.values.subarray(0, n));
-    p.type = given ?? inferNumericSorted(sorted);
-    p.missing = n - sorted.length;
-    p.distinct = countDistinctSorted(sorted);
-    if (sorted.length) numericStats(p, sorted);
+    const values = col.values.subarray(0, n);
+    const m = summariseNumbers(values);
+    p.type = given ?? inferNumericSummary(m);
+    p.missing = n - m.count;
+    p.distinct = m.distinct;
+    if (m.count) numericStats(p, values, m.min, m.max);
   } else {
     const counts = codeCounts(col.codes.subarray(0, n), col.dict.length);
     p.type = given ?? inferStringCounts(col.dict, counts);
@@ -87,10 +89,11 @@ function baseProfile(col: Column, index: number, given: ColumnType | undefined, 
     p.topValues = topValues(col.dict, counts, p.type === 'multicategory');
     if (p.type === 'boolean') {
       const v = numericView(col, undefined, parseBoolean).subarray(0, n);
-      numericStats(p, sortedFinite(v), false);
+      numericStats(p, v, 0, 1, false);
     } else if (p.type === 'date') {
       const v = numericView(col, undefined, (s) => parseDate(s)?.value ?? NaN).subarray(0, n);
-      numericStats(p, sortedFinite(v), false);
+      const m = summariseNumbers(v);
+      if (m.count) numericStats(p, v, m.min, m.max, false);
     }
   }
   const type = p.type;
@@ -120,20 +123,25 @@ function baseProfile(col: Column, index: number, given: ColumnType | undefined, 
   return p;
 }
 
-function numericStats(p: ColumnProfile, sorted: Float64Array, withSkew = true): void {
-  if (sorted.length === 0) return;
-  const { mean, std } = meanStd(sorted);
-  p.min = sorted[0]!;
-  p.max = sorted[sorted.length - 1]!;
+/** min/max/mean/std/histogram (and skew with a log1p suggestion) of the finite values; two passes, no sort. */
+function numericStats(
+  p: ColumnProfile,
+  values: ArrayLike<number>,
+  min: number,
+  max: number,
+  withSkew = true,
+): void {
+  const { mean, std, n } = meanStd(values);
+  if (n === 0) return;
+  p.min = min;
+  p.max = max;
   p.mean = mean;
   p.std = std;
-  p.histogram = histogram(sorted, p.min, p.max);
+  p.histogram = histogram(values, min, max);
   if (!withSkew || !(std > 0)) return;
-  let m3 = 0;
-  for (let i = 0; i < sorted.length; i++) m3 += ((sorted[i]! - mean) / std) ** 3;
-  p.skew = m3 / sorted.length;
+  p.skew = skewness(values, (v) => v);
   const numeric = p.type === 'number' || p.type === 'integer';
-  if (numeric && p.min >= 0 && p.skew >= 1 && Math.abs(skewness(sorted, slog)) < p.skew) {
+  if (numeric && min >= 0 && p.skew >= 1 && Math.abs(skewness(values, Math.log1p)) < p.skew) {
     p.flags.push('skew');
     p.suggestedScaling = 'log1p';
     p.warnings.push(`Heavy right tail (skewness ${p.skew.toFixed(1)}): a log1p transform is suggested.`);
@@ -143,43 +151,54 @@ function numericStats(p: ColumnProfile, sorted: Float64Array, withSkew = true): 
   } else if (numeric) p.suggestedScaling = 'standard';
 }
 
-const slog = (v: number) => Math.log1p(v);
-
-/** Skewness of f(x) over the values. */
+/** Sample skewness (third standardised moment) of f(x) over the finite values; 0 when undefined. */
 function skewness(values: ArrayLike<number>, f: (v: number) => number): number {
-  const t = Float64Array.from(values as ArrayLike<number>, f);
-  const { mean, std } = meanStd(t);
-  if (!(std > 0)) return 0;
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) {
+      n++;
+      sum += f(v);
+    }
+  }
+  if (n === 0) return 0;
+  const mean = sum / n;
+  let m2 = 0;
   let m3 = 0;
-  for (let i = 0; i < t.length; i++) m3 += ((t[i]! - mean) / std) ** 3;
-  return m3 / t.length;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    const d = f(v) - mean;
+    m2 += d * d;
+    m3 += d * d * d;
+  }
+  m2 /= n;
+  return m2 > 0 ? m3 / n / Math.pow(m2, 1.5) : 0;
 }
 
-/** Equal-width histogram of an ascending array over [min, max]; one bin when min === max. */
+/** Equal-width histogram of the finite values over [min, max]; one bin when min === max. */
 export function histogram(
-  sorted: ArrayLike<number>,
+  values: ArrayLike<number>,
   min: number,
   max: number,
   bins = HIST_BINS,
 ): { x0: number; x1: number; count: number }[] {
-  if (!(max > min)) return [{ x0: min, x1: max, count: sorted.length }];
+  const counts = new Float64Array(bins);
+  let total = 0;
   const width = (max - min) / bins;
-  const out = Array.from({ length: bins }, (_, b) => ({
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    total++;
+    if (width > 0) counts[Math.min(bins - 1, Math.floor((v - min) / width))]!++;
+  }
+  if (!(max > min)) return [{ x0: min, x1: max, count: total }];
+  return Array.from({ length: bins }, (_, b) => ({
     x0: min + b * width,
     x1: b === bins - 1 ? max : min + (b + 1) * width,
-    count: 0,
+    count: counts[b]!,
   }));
-  for (let i = 0; i < sorted.length; i++) {
-    const b = Math.min(bins - 1, Math.floor((sorted[i]! - min) / width));
-    out[b]!.count++;
-  }
-  return out;
-}
-
-function countDistinctSorted(s: Float64Array): number {
-  let d = s.length ? 1 : 0;
-  for (let i = 1; i < s.length; i++) if (s[i] !== s[i - 1]) d++;
-  return d;
 }
 
 function topValues(dict: string[], counts: Int32Array, tokens: boolean): { value: string; count: number }[] {
@@ -209,20 +228,12 @@ function topValues(dict: string[], counts: Int32Array, tokens: boolean): { value
   return entries.slice(0, TOP).map(([value, count]) => ({ value, count }));
 }
 
-const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const byCount = (a: [string, number], b: [string, number]) =>
+  b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** Flag a feature that is a copy of the target or |Pearson r| >= 0.98 with it. */
 function leakage(p: ColumnProfile, col: Column, target: Column, y: Float64Array, n: number): void {
-  let same = 0;
-  let both = 0;
-  for (let r = 0; r < n; r++) {
-    const a = cellString(col, r);
-    const b = cellString(target, r);
-    if (a === '' || b === '') continue;
-    both++;
-    if (a === b) same++;
-  }
-  if (both > 0 && same >= 0.99 * both) {
+  if (isCopy(col, target, n)) {
     p.flags.push('leak');
     p.warnings.push(`Leakage suspect: a copy of the target "${target.name}". Leave it out of the features.`);
     return;
@@ -240,6 +251,41 @@ function leakage(p: ColumnProfile, col: Column, target: Column, y: Float64Array,
     p.flags.push('leak');
     p.warnings.push(`Leakage suspect: almost perfectly correlated with the target (r = ${r.toFixed(3)}).`);
   }
+}
+
+/** Same value as the target in at least 99% of the rows where both are present. */
+function isCopy(col: Column, target: Column, n: number): boolean {
+  let same = 0;
+  let both = 0;
+  if (col.kind === 'number' && target.kind === 'number') {
+    for (let r = 0; r < n; r++) {
+      const a = col.values[r]!;
+      const b = target.values[r]!;
+      if (a !== a || b !== b) continue;
+      both++;
+      if (a === b) same++;
+    }
+  } else {
+    // Compare text through per-dictionary lookups, not a string per row.
+    const ta = textOf(col);
+    const tb = textOf(target);
+    for (let r = 0; r < n; r++) {
+      const a = ta(r);
+      const b = tb(r);
+      if (a === '' || b === '') continue;
+      both++;
+      if (a === b) same++;
+    }
+  }
+  return both > 0 && same >= 0.99 * both;
+}
+
+function textOf(col: Column): (r: number) => string {
+  if (col.kind === 'number') return (r) => cellString(col, r);
+  return (r) => {
+    const k = col.codes[r]!;
+    return k < 0 ? '' : col.dict[k]!;
+  };
 }
 
 /** Pearson correlation over rows where both are present; NaN when undefined. */

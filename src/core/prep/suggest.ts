@@ -2,6 +2,7 @@
  * Defaults the UI pre-selects: which column is the target, which task, which features.
  */
 import type { ColumnProfile } from './profile';
+import type { FeatureSpec } from './types';
 
 /** Target names in order of preference (matched case-insensitively, exact first, then as a word). */
 const TARGET_NAMES = ['popularity', 'pop', 'streams', 'target', 'hit', 'label', 'y'];
@@ -61,4 +62,27 @@ export function defaultFeatures(profiles: ColumnProfile[], target: string): stri
       }
     })
     .map((p) => p.name);
+}
+
+/**
+ * FeatureSpecs for the chosen feature columns, with the profile's advice applied: log1p scaling for
+ * heavy right tails, target encoding for categories with more than LOW_CARDINALITY values,
+ * multi-hot for multicategories, median imputation for numbers (the pipeline's defaults otherwise).
+ */
+export function suggestFeatureSpecs(profiles: ColumnProfile[], names: string[]): FeatureSpec[] {
+  return names.flatMap((name) => {
+    const p = profiles.find((q) => q.name === name);
+    if (!p) return [];
+    const spec: FeatureSpec = { name, type: p.type };
+    if (p.type === 'number' || p.type === 'integer') {
+      spec.impute = 'median';
+      spec.scaling = p.suggestedScaling === 'log1p' ? 'log1p' : 'standard';
+    } else if (p.type === 'category' || p.type === 'text' || p.type === 'id') {
+      spec.encoding = p.distinct > LOW_CARDINALITY ? 'target' : 'onehot';
+    } else if (p.type === 'multicategory') spec.encoding = 'multihot';
+    else if (p.type === 'date') spec.encoding = 'date';
+    if (p.missing > 0 && p.type !== 'category' && p.type !== 'multicategory')
+      spec.missingIndicator = p.missingShare >= 0.05;
+    return [spec];
+  });
 }
