@@ -19,13 +19,20 @@ export async function trainAndWait(page: Page, timeout = 120_000): Promise<void>
   await expect(page.getByRole('table', { name: 'Test metrics' })).toBeVisible();
 }
 
-/** Read one metric row of the Test metrics table: [model, baseline]. */
+const METRIC_KEYS: Record<string, string> = {
+  RMSE: 'rmse',
+  MAE: 'mae',
+  'R²': 'r2',
+  Accuracy: 'accuracy',
+  F1: 'f1',
+  'ROC AUC': 'rocAuc',
+};
+
+/** Read one metric of the Test metrics table: [model, mean/majority baseline]. */
 export async function readMetric(page: Page, name: string): Promise<[number, number]> {
-  const row = page
-    .getByRole('table', { name: 'Test metrics' })
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
-  const cells = await row.getByRole('cell').allTextContents();
-  const nums = cells.map((c) => Number(c.replace(/,/g, '').replace('−', '-')));
-  return [nums[0]!, nums[1]!];
+  const key = METRIC_KEYS[name] ?? name;
+  const table = page.getByRole('table', { name: 'Test metrics' });
+  const num = async (id: string) =>
+    Number(((await table.getByTestId(id).textContent()) ?? '').replace(/,/g, '').replace('−', '-'));
+  return [await num(`metric-${key}-model`), await num(`metric-${key}-baseline`)];
 }

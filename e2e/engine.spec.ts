@@ -13,15 +13,20 @@ test('a reload mid-run resumes training from its last checkpoint, not from epoch
   await setNumber(page, 'Early-stopping patience', 0);
   await setNumber(page, 'Batch size', 8);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByTestId('train-status')).toContainText(/Epoch (4|5|6|7|8|9|\d\d)/, { timeout: 90_000 });
+  await expect(page.getByTestId('train-status')).toContainText(/Epoch (4|5|6|7|8|9|\d\d)/, {
+    timeout: 90_000,
+  });
   await page.reload();
   await expect(page.getByTestId('resumed')).toBeVisible({ timeout: 30_000 });
   const text = (await page.getByTestId('resumed').textContent()) ?? '';
   const from = Number(/after epoch (\d+)/.exec(text)?.[1]);
   expect(from).toBeGreaterThanOrEqual(3);
-  await expect(page.getByTestId('train-status')).toContainText(new RegExp(`Epoch (${from + 1}|${from + 2}|${from + 3}) `), {
-    timeout: 60_000,
-  });
+  await expect(page.getByTestId('train-status')).toContainText(
+    new RegExp(`Epoch (${from + 1}|${from + 2}|${from + 3}) `),
+    {
+      timeout: 60_000,
+    },
+  );
   await page.getByRole('button', { name: 'Cancel training' }).click();
   await expect(page.getByTestId('train-outcome')).toContainText('cancelled', { timeout: 10_000 });
 });

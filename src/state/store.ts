@@ -102,6 +102,8 @@ export interface AppState {
 
   hydrate(): Promise<void>;
   loadFile(file: File | Blob, fileName?: string): Promise<void>;
+  /** Load several CSVs with the same columns as one dataset (a source_file column tells them apart). */
+  loadFiles(files: Array<File | Blob>, names?: string[]): Promise<void>;
   loadSample(): Promise<void>;
   cancelLoad(): void;
   clearDataset(): Promise<void>;
@@ -131,9 +133,9 @@ export const defaultSplit: SplitConfig = { method: 'random', train: 0.7, val: 0.
 export const defaultTrain: TrainConfig = {
   optimizer: 'adam',
   learningRate: 0.001,
-  batchSize: 32,
-  epochs: 50,
-  patience: 8,
+  batchSize: 64,
+  epochs: 60,
+  patience: 10,
   seed: 42,
 };
 
@@ -215,13 +217,18 @@ export const useStore = create<AppState>()((set, get) => {
     },
 
     async loadFile(file, fileName = (file as File).name ?? 'data.csv') {
+      await get().loadFiles([file], [fileName]);
+    },
+
+    async loadFiles(files, names = files.map((f, i) => (f as File).name ?? `file${i + 1}.csv`)) {
+      const fileName = names.join(', ');
       loadAbort?.abort();
       loadAbort = new AbortController();
       set({ loading: { fileName, startedAt: Date.now() }, errors: {} });
       try {
-        const ds = await client.ingestFile(
-          file,
-          fileName,
+        const ds = await client.ingestFiles(
+          files,
+          names,
           (progress) => set((s) => (s.loading ? { loading: { ...s.loading, progress } } : {})),
           loadAbort.signal,
         );

@@ -7,12 +7,13 @@ import { TrainPanel } from './TrainPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { Runs } from './results/Runs';
 import { ErrorBoundary } from './ErrorBoundary';
+import { AudioPanel } from './audio/AudioPanel';
 
 /** The studio: one column of panels following the pipeline; a CSV can be dropped anywhere. */
 export function App() {
   const hydrate = useStore((s) => s.hydrate);
   const hydrated = useStore((s) => s.hydrated);
-  const loadFile = useStore((s) => s.loadFile);
+  const loadFiles = useStore((s) => s.loadFiles);
   const hasData = useStore((s) => !!s.dataset);
   const [dragging, setDragging] = useState(false);
 
@@ -23,8 +24,11 @@ export function App() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    const file = e.dataTransfer.files[0];
-    if (file) void loadFile(file);
+    // Audio files and zips belong to the Audio panel, which handles its own drops.
+    const files = [...e.dataTransfer.files].filter(
+      (f) => !/^audio\//.test(f.type) && !/\.(zip|wav|mp3|ogg|opus|flac|m4a|aac)$/i.test(f.name),
+    );
+    if (files.length > 0) void loadFiles(files);
   };
 
   return (
@@ -58,6 +62,9 @@ export function App() {
           <>
             <ErrorBoundary name="Data">
               <DataPanel />
+            </ErrorBoundary>
+            <ErrorBoundary name="Audio">
+              <AudioPanel />
             </ErrorBoundary>
             {hasData && (
               <>

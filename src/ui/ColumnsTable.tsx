@@ -2,6 +2,9 @@ import type { ColumnType } from '../core/data/table';
 import { useStore } from '../state/store';
 import { fmt } from './format';
 import { ErrorText } from './ErrorText';
+import { MiniHistogram } from './data/MiniHistogram';
+import { TopValues } from './data/TopValues';
+import { ProfileFlags } from './data/ProfileFlags';
 
 const TYPES: ColumnType[] = [
   'number',
@@ -37,6 +40,7 @@ export function ColumnsTable() {
             <th scope="col">Missing</th>
             <th scope="col">Distinct</th>
             <th scope="col">Summary</th>
+            <th scope="col">Distribution</th>
             <th scope="col">Warnings</th>
           </tr>
         </thead>
@@ -75,13 +79,19 @@ export function ColumnsTable() {
                 <td>{p.distinct.toLocaleString('en-US')}</td>
                 <td className="small">
                   {p.mean !== undefined
-                    ? `${fmt(p.min)} … ${fmt(p.max)}, mean ${fmt(p.mean)}`
-                    : (p.topValues ?? [])
-                        .slice(0, 3)
-                        .map((t) => `${t.value} (${t.count})`)
-                        .join(', ')}
+                    ? `${fmt(p.min)} … ${fmt(p.max)}, mean ${fmt(p.mean)}, std ${fmt(p.std)}`
+                    : '–'}
                 </td>
-                <td className="small warn">{p.warnings.join('; ')}</td>
+                <td>
+                  {p.histogram && p.histogram.length > 0 ? (
+                    <MiniHistogram name={p.name} bins={p.histogram} />
+                  ) : p.topValues && p.topValues.length > 0 ? (
+                    <TopValues name={p.name} values={p.topValues} />
+                  ) : null}
+                </td>
+                <td className={p.flags.includes('leak') ? 'leak-cell' : undefined}>
+                  <ProfileFlags profile={p} />
+                </td>
               </tr>
             );
           })}

@@ -3,12 +3,17 @@ import { ErrorText } from './ErrorText';
 import { fmtBytes, fmtDuration, fmtInt } from './format';
 import { ColumnsTable } from './ColumnsTable';
 import { PreviewTable } from './PreviewTable';
+import { useEffect, useState } from 'react';
+import { profileAgainstTarget } from '../state/dataActions';
+import { DuplicatesPanel } from './data/DuplicatesPanel';
+import { LoadedFiles } from './data/LoadedFiles';
+import { SkippedRowsButton } from './data/SkippedRowsButton';
 
 /** Step 1: load a CSV (file input, page-wide drop, or the built-in sample) and see what was read. */
 export function DataPanel() {
   const loading = useStore((s) => s.loading);
   const dataset = useStore((s) => s.dataset);
-  const loadFile = useStore((s) => s.loadFile);
+  const loadFiles = useStore((s) => s.loadFiles);
   const loadSample = useStore((s) => s.loadSample);
   const cancelLoad = useStore((s) => s.cancelLoad);
   const clearDataset = useStore((s) => s.clearDataset);
@@ -19,6 +24,14 @@ export function DataPanel() {
   const rate = p && p.elapsedMs > 0 ? (p.rows / p.elapsedMs) * 1000 : 0;
   const left = share > 0.02 ? (elapsed / share) * (1 - share) : NaN;
   const r = dataset?.report;
+  const table = dataset?.table;
+  const target = useStore((s) => s.setup.target);
+  const [previewRows, setPreviewRows] = useState(8);
+
+  // Leakage checks need the target: re-profile whenever the table or the target changes.
+  useEffect(() => {
+    if (table && target) void profileAgainstTarget();
+  }, [table, target]);
 
   return (
     <section className="panel" aria-labelledby="data-h">
@@ -30,9 +43,10 @@ export function DataPanel() {
             type="file"
             accept=".csv,.tsv,.txt,text/csv"
             aria-label="CSV file"
+            multiple
             onChange={(e) => {
-              const f = e.target.files?.[0];
-              if (f) void loadFile(f);
+              const fs = [...(e.target.files ?? [])];
+              if (fs.length > 0) void loadFiles(fs);
               e.target.value = '';
             }}
           />
@@ -68,8 +82,12 @@ export function DataPanel() {
             <strong>{dataset.fileName}</strong> ({fmtBytes(dataset.fileBytes)}): {fmtInt(r.rowsRead)} rows
             read = {fmtInt(r.rowsKept)} kept + {fmtInt(r.rowsSkipped)} skipped; {dataset.table.columns.length}{' '}
             columns; encoding {r.encoding}; delimiter “{r.delimiter === '\t' ? 'tab' : r.delimiter}”
-            {r.decimalComma ? '; decimal comma' : ''}.
+            {r.decimalComma ? '; decimal comma' : ''}
+            {dataset.table.rowCount !== r.rowsKept &&
+              `; ${fmtInt(dataset.table.rowCount)} rows after removing duplicates`}
+            .
           </p>
+          <LoadedFiles />
           {r.encodingNotice && <p className="notice">{r.encodingNotice}</p>}
           {r.warnings.map((w) => (
             <p className="notice" key={w}>
@@ -77,7 +95,18 @@ export function DataPanel() {
             </p>
           ))}
           {(r.skipped.length > 0 || r.cellIssueCount > 0) && <IssuesList />}
-          <PreviewTable />
+          <DuplicatesPanel />
+          <label className="inline">
+            Preview rows
+            <select value={previewRows} onChange={(e) => setPreviewRows(Number(e.target.value))}>
+              {[8, 25, 100, 500].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <PreviewTable rows={previewRows} />
           <ColumnsTable />
         </>
       )}
@@ -104,6 +133,7 @@ function IssuesList() {
           </li>
         ))}
       </ul>
+      {r.skipped.length > 0 && <SkippedRowsButton />}
     </details>
   );
 }

@@ -11,6 +11,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { installFastKernels } from '../core/kernels';
 import type { BackendChoice, BackendName } from './protocol';
 
 setWasmPaths({
@@ -111,6 +112,8 @@ export async function useBackend(choice: BackendChoice): Promise<{ backend: Back
       // setBackend returns false (rather than throwing) when, e.g., no WebGPU adapter exists.
       if (tf.getBackend() === b || (await tf.setBackend(b))) {
         await tf.ready();
+        // Faster wasm kernels (transposed matMul, view-based slices, Conv2D gradients); a no-op elsewhere.
+        installFastKernels(b);
         if (b !== wanted) reason = `${wanted} could not start here, fell back to ${b}`;
         return { backend: b, reason };
       }

@@ -58,6 +58,8 @@ function cancellable<T, W>(
   signal: AbortSignal | undefined,
   stop: () => void,
   kill: () => void,
+  /** True once the worker has stopped the cancellable part on its own (then it is not killed). */
+  settled: () => boolean = () => false,
 ): Promise<T> {
   if (!signal) return call;
   return new Promise<T>((resolve, reject) => {
@@ -65,6 +67,7 @@ function cancellable<T, W>(
     const onAbort = () => {
       stop();
       timer = setTimeout(() => {
+        if (settled()) return;
         handle.worker.terminate();
         kill();
         reject(new CancelledError());
@@ -88,9 +91,9 @@ function cancellable<T, W>(
 }
 
 /** Parse and profile a CSV in the data worker. */
-export function ingestFile(
-  file: Blob,
-  fileName: string,
+export function ingestFiles(
+  files: Blob[],
+  names: string[],
   onProgress: (p: IngestProgress) => void,
   signal?: AbortSignal,
 ): Promise<LoadedDataset> {
@@ -98,7 +101,7 @@ export function ingestFile(
   const h = data;
   return cancellable(
     h,
-    h.api.ingest(file, fileName, Comlink.proxy(onProgress)),
+    h.api.ingest(files, names, Comlink.proxy(onProgress)),
     signal,
     () => void h.api.cancel(),
     () => (data = undefined),
@@ -136,12 +139,19 @@ export async function trainModel(
 ): Promise<TrainOutcome> {
   train ??= spawnTrain();
   const h = train;
+  // Once the loop has stopped and the worker evaluates what it has, cancel has done its job: no kill.
+  let evaluating = false;
+  const watch = (e: TrainEvent) => {
+    if (e.type === 'phase' && e.phase === 'evaluating') evaluating = true;
+    onEvent(e);
+  };
   const res = await cancellable(
     h,
-    h.api.train(req, Comlink.proxy(onEvent)) as Promise<TrainOutcome | TrainFailure>,
+    h.api.train(req, Comlink.proxy(watch)) as Promise<TrainOutcome | TrainFailure>,
     signal,
     () => void h.api.cancel(req.runId),
     () => (train = undefined),
+    () => evaluating,
   );
   if ('failure' in res) throw new SetupError(res.failure.field, res.failure.message);
   return res;

@@ -1,5 +1,6 @@
 /** The data worker's API over core ingest and profiling; plain object, testable without a Worker. */
-import { ingestBlob } from '../core/ingest';
+import { ingestBlob, ingestBlobs, type IngestProgress, type IngestReport } from '../core/ingest';
+import type { Table } from '../core/data/table';
 import { defaultFeatures, profileTable, suggestTarget, suggestTask } from '../core/prep';
 import { modelRegistry } from '../core/models';
 import { biasByColumn } from '../core/bias';
@@ -10,13 +11,13 @@ import type { DataApi, LoadedDataset } from './protocol';
 export function createDataApi(): DataApi {
   let controller: AbortController | undefined;
   return {
-    async ingest(file, fileName, onProgress): Promise<LoadedDataset> {
+    async ingest(files, names, onProgress): Promise<LoadedDataset> {
       controller?.abort();
       controller = new AbortController();
       let last = 0;
-      const { table, report } = await ingestBlob(file, {
+      const throttled = {
         signal: controller.signal,
-        onProgress: (p) => {
+        onProgress: (p: IngestProgress) => {
           // Throttle to ~10 Hz: progress is a stream of small events, not a flood.
           const now = Date.now();
           if (now - last >= 100 || p.bytesRead >= p.totalBytes) {
@@ -24,11 +25,25 @@ export function createDataApi(): DataApi {
             onProgress(p);
           }
         },
-      });
+      };
+      let table: Table;
+      let report: IngestReport;
+      if (files.length === 1) {
+        ({ table, report } = await ingestBlob(files[0]!, throttled));
+      } else {
+        // Several files (e.g. one per decade) load as one dataset, with a column naming each row's file.
+        const many = await ingestBlobs(files, {
+          ...throttled,
+          sourceColumn: 'source_file',
+          sourceLabels: names,
+        });
+        table = many.table;
+        report = mergeReports(many.reports, names);
+      }
       const profiles = profileTable(table);
       return {
-        fileName,
-        fileBytes: file.size,
+        fileName: names.length === 1 ? names[0]! : `${names.length} files (${names.join(', ')})`,
+        fileBytes: files.reduce((sum, f) => sum + f.size, 0),
         table,
         report,
         profiles,
@@ -65,5 +80,28 @@ export function createDataApi(): DataApi {
     cancel() {
       controller?.abort();
     },
+  };
+}
+
+/** One report for several files: counts add up, and each skipped row names its file. */
+function mergeReports(reports: IngestReport[], names: string[]): IngestReport {
+  const uniq = (xs: string[]) => [...new Set(xs)].join(', ');
+  return {
+    encoding: uniq(reports.map((r) => r.encoding)),
+    encodingNotice:
+      uniq(
+        reports.map((r, i) => (r.encodingNotice ? `${names[i]}: ${r.encodingNotice}` : '')).filter(Boolean),
+      ) || undefined,
+    delimiter: uniq(reports.map((r) => r.delimiter)),
+    decimalComma: reports.some((r) => r.decimalComma),
+    rowsRead: reports.reduce((s, r) => s + r.rowsRead, 0),
+    rowsKept: reports.reduce((s, r) => s + r.rowsKept, 0),
+    rowsSkipped: reports.reduce((s, r) => s + r.rowsSkipped, 0),
+    skipped: reports.flatMap((r, i) => r.skipped.map((k) => ({ ...k, reason: `${names[i]}: ${k.reason}` }))),
+    cellIssues: reports.flatMap((r, i) =>
+      r.cellIssues.map((c) => ({ ...c, reason: `${c.reason} (${names[i]})` })),
+    ),
+    cellIssueCount: reports.reduce((s, r) => s + r.cellIssueCount, 0),
+    warnings: reports.flatMap((r, i) => r.warnings.map((w) => `${names[i]}: ${w}`)),
   };
 }

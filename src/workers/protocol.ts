@@ -57,7 +57,7 @@ export interface BiasRequest {
 
 export interface DataApi {
   /** Parse a CSV file (streamed), then type and profile its columns. */
-  ingest(file: Blob, fileName: string, onProgress: (p: IngestProgress) => void): Promise<LoadedDataset>;
+  ingest(files: Blob[], names: string[], onProgress: (p: IngestProgress) => void): Promise<LoadedDataset>;
   /** Re-profile with user-overridden column types. */
   profile(table: Table, types: ColumnType[], target?: string): Promise<ColumnProfile[]>;
   /** Error by group of any column over a finished run's test rows. */

@@ -91,7 +91,7 @@ export function computeFrameFeatures(y: Float32Array, sr: number, tuning = 0): F
   const cfg = frameConfig(sr, { nMels: N_MELS, tuning });
   const sp = spectralFrames(y, cfg);
   const T = sp.frames;
-  const logMel = powerToDbInPlace(sp.melPower.slice());
+  const logMel = powerToDbInPlace(sp.melPower); // sp is ours: convert in place, no copy
   const mfcc = mfccFromLogMel(logMel, N_MELS, T, N_MFCC);
   return {
     frames: T,
@@ -121,8 +121,11 @@ function checkedSamples(samples: Float32Array, sr: number, warnings: string[]): 
   let peak = 0;
   for (let i = 0; i < samples.length; i++) {
     const v = samples[i]!;
-    if (!Number.isFinite(v)) bad++;
-    else if (Math.abs(v) > peak) peak = Math.abs(v);
+    const a = v < 0 ? -v : v;
+    if (a > peak) {
+      if (a <= Number.MAX_VALUE) peak = a;
+      else bad++; // ±infinity
+    } else if (a !== a) bad++; // NaN
   }
   let y = samples;
   if (bad > 0) {
@@ -182,15 +185,18 @@ export function extractFeatures(samples: Float32Array, sr: number, opts: Extract
   sb.matrix((r) => `contrast_${r + 1}`, ff.contrast, CONTRAST_BANDS, T);
   // Log-mel summarised as its mean over all bands and over 16 groups of 8 adjacent bands
   // (the spectral envelope at coarse resolution; 128 bands × 5 statistics would swamp the row).
-  const melMean = new Float32Array(T);
   const groups = new Float32Array(MEL_GROUPS * T);
   const per = N_MELS / MEL_GROUPS;
   for (let m = 0; m < N_MELS; m++) {
-    const g = Math.floor(m / per);
+    const base = Math.floor(m / per) * T;
+    for (let t = 0, o = m * T; t < T; t++, o++) groups[base + t] = groups[base + t]! + ff.logMel[o]!;
+  }
+  const melMean = new Float32Array(T);
+  for (let g = 0; g < MEL_GROUPS; g++) {
     for (let t = 0; t < T; t++) {
-      const v = ff.logMel[m * T + t]!;
-      melMean[t] = melMean[t]! + v / N_MELS;
-      groups[g * T + t] = groups[g * T + t]! + v / per;
+      const v = groups[g * T + t]! / per; // group mean
+      groups[g * T + t] = v;
+      melMean[t] = melMean[t]! + v / MEL_GROUPS; // equal-size groups: the mean of means is the mean
     }
   }
   sb.series('logmel_mean_db', melMean);

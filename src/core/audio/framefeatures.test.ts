@@ -47,5 +47,62 @@ describe('frame feature definitions', () => {
     const z = zcrFrames(y, 9);
     expect(z[4]).toBeCloseTo(2047 / 2048, 6);
     expect(z[0]).toBeCloseTo(1023 / 2048, 6); // edge padding repeats y[0]: no crossings there
+    // Block path (frame = 4 hops) and general path (frame 1000, hop 300) agree with a direct count.
+    const r = Float32Array.from({ length: 5000 }, (_, i) => Math.sin(i * 0.37) + 0.3 * Math.sin(i * 2.1));
+    const direct = (t: number, L: number, hop: number): number => {
+      let c = 0;
+      const at = (i: number): number => r[Math.min(r.length - 1, Math.max(0, i))]!;
+      for (let i = t * hop - L / 2 + 1; i < t * hop + L / 2; i++)
+        if (at(i) < -1e-10 !== at(i - 1) < -1e-10) c++;
+      return c / L;
+    };
+    const zb = zcrFrames(r, 10, 2048, 512);
+    for (let t = 0; t < 10; t++) expect(zb[t]).toBeCloseTo(direct(t, 2048, 512), 9);
+    const zg = zcrFrames(r, 17, 1000, 300);
+    for (let t = 0; t < 17; t++) expect(zg[t]).toBeCloseTo(direct(t, 1000, 300), 9);
+  });
+});
+
+describe('summary statistics', () => {
+  it('orderStat and the percentiles match a sort (numpy linear interpolation)', async () => {
+    const { orderStat, SummaryBuilder } = await import('./summary');
+    const { mulberry32 } = await import('../random');
+    const rnd = mulberry32(5);
+    for (const n of [1, 2, 3, 10, 101, 1292]) {
+      const x = Float64Array.from({ length: n }, () => Math.round(rnd() * 20) - 10); // many ties
+      const sorted = Float64Array.from(x).sort();
+      for (const k of [0, n >> 1, n - 1]) expect(orderStat(Float64Array.from(x), k)).toBe(sorted[k]);
+      const sb = new SummaryBuilder();
+      sb.series('x', x);
+      const row = sb.build();
+      const q = (p: number): number => {
+        const pos = p * (n - 1);
+        const lo = Math.floor(pos);
+        return sorted[lo]! + (sorted[Math.min(n - 1, lo + 1)]! - sorted[lo]!) * (pos - lo);
+      };
+      expect(Array.from(row.values.slice(2))).toEqual(
+        [q(0.1), q(0.5), q(0.9)].map((v) => expect.closeTo(v, 12)),
+      );
+    }
+  });
+});
+
+describe('MFCC', () => {
+  it('equals the orthonormal DCT-II of each frame, for even and odd band counts', async () => {
+    const { mfccFromLogMel } = await import('./framefeatures');
+    const { dctOrthoMatrix } = await import('./filters');
+    for (const nMels of [7, 8]) {
+      const T = 5;
+      const L = Float32Array.from({ length: nMels * T }, (_, i) => Math.sin(i * 1.7) * 30 - 40);
+      const got = mfccFromLogMel(L, nMels, T, 6);
+      const D = dctOrthoMatrix(6, nMels);
+      for (let k = 0; k < 6; k++) {
+        for (let t = 0; t < T; t++) {
+          let s = 0;
+          for (let m = 0; m < nMels; m++) s += D[k * nMels + m]! * L[m * T + t]!;
+          expect(got[k * T + t]).toBeCloseTo(s, 3);
+        }
+      }
+    }
   });
 });

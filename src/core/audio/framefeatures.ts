@@ -23,18 +23,38 @@ export function mfccFromLogMel(
     D = dctOrthoMatrix(nMfcc, nMels);
     dctCache.set(key, D);
   }
-  const out = new Float32Array(nMfcc * frames);
-  const col = new Float64Array(nMels);
-  for (let t = 0; t < frames; t++) {
-    for (let m = 0; m < nMels; m++) col[m] = logMel[m * frames + t]!;
+  // Row-streaming with the DCT's symmetry: D[k][N−1−n] = (−1)^k·D[k][n], so even rows need
+  // x[n] + x[N−1−n] and odd rows x[n] − x[N−1−n] over half the bands (half the multiplies), and
+  // every inner loop runs along contiguous frames.
+  const acc = new Float64Array(nMfcc * frames);
+  const even = new Float64Array(frames);
+  const odd = new Float64Array(frames);
+  const half = nMels >> 1;
+  for (let n = 0; n < half; n++) {
+    const a = n * frames;
+    const b = (nMels - 1 - n) * frames;
+    for (let t = 0; t < frames; t++) {
+      const x = logMel[a + t]!;
+      const y = logMel[b + t]!;
+      even[t] = x + y;
+      odd[t] = x - y;
+    }
     for (let k = 0; k < nMfcc; k++) {
-      let s = 0;
-      const base = k * nMels;
-      for (let m = 0; m < nMels; m++) s += D[base + m]! * col[m]!;
-      out[k * frames + t] = s;
+      const w = D[k * nMels + n]!;
+      const src = k % 2 === 0 ? even : odd;
+      const o = k * frames;
+      for (let t = 0; t < frames; t++) acc[o + t] = acc[o + t]! + w * src[t]!;
     }
   }
-  return out;
+  if (nMels % 2 === 1) {
+    // The middle band pairs with itself (odd rows vanish there).
+    const a = half * frames;
+    for (let k = 0; k < nMfcc; k += 2) {
+      const w = D[k * nMels + half]!;
+      for (let t = 0; t < frames; t++) acc[k * frames + t] = acc[k * frames + t]! + w * logMel[a + t]!;
+    }
+  }
+  return Float32Array.from(acc);
 }
 
 /**
@@ -189,22 +209,46 @@ export function zcrFrames(y: Float32Array, frames: number, frameLength = 2048, h
   const n = y.length;
   if (n === 0) return out;
   const half = frameLength >> 1;
-  // crossing[i] = 1 when padded samples i−1 and i differ in sign; prefix sums over the padded signal.
-  const padded = n + 2 * half;
-  const prefix = new Int32Array(padded + 1);
-  // Padded sample i is y[0] for i < half, y[n − 1] for i ≥ half + n, else y[i − half].
-  const firstNeg = y[0]! < -1e-10;
-  const lastNeg = y[n - 1]! < -1e-10;
-  let prev = firstNeg;
-  for (let i = 1; i < padded; i++) {
-    const cur = i < half ? firstNeg : i >= half + n ? lastNeg : y[i - half]! < -1e-10;
-    prefix[i + 1] = prefix[i]! + (cur !== prev ? 1 : 0);
+  const neg = (i: number): boolean => y[i]! < -1e-10;
+  // Edge padding repeats y[0] / y[n−1], so pairs that touch the padding never cross: a frame
+  // counts the crossings C[j] (between y[j−1] and y[j]) for start < j < start + frameLength.
+  if (frameLength % hop === 0 && half % hop === 0) {
+    // Block sums B[b] = Σ C[j] for j in [b·hop, (b+1)·hop): a frame is whole blocks minus C[start].
+    const nb = Math.ceil(n / hop);
+    const B = new Int32Array(nb);
+    let prevNeg = neg(0);
+    for (let j = 1; j < n; j++) {
+      const cur = neg(j);
+      if (cur !== prevNeg) {
+        const b = (j / hop) | 0;
+        B[b] = B[b]! + 1;
+      }
+      prevNeg = cur;
+    }
+    const per = frameLength / hop;
+    for (let t = 0; t < frames; t++) {
+      const start = t * hop - half;
+      const b0 = start / hop;
+      let c = 0;
+      for (let b = Math.max(0, b0), e = Math.min(nb, b0 + per); b < e; b++) c += B[b]!;
+      if (start >= 1 && start < n && neg(start) !== neg(start - 1)) c--;
+      out[t] = c / frameLength;
+    }
+    return out;
+  }
+  // General case: prefix sums P[i] = Σ C[j] for 1 ≤ j ≤ i.
+  const P = new Int32Array(n);
+  let prev = neg(0);
+  for (let i = 1; i < n; i++) {
+    const cur = neg(i);
+    P[i] = P[i - 1]! + (cur !== prev ? 1 : 0);
     prev = cur;
   }
   for (let t = 0; t < frames; t++) {
-    const s = t * hop;
-    const e = Math.min(padded, s + frameLength);
-    out[t] = (prefix[e]! - prefix[s + 1]!) / frameLength;
+    const start = t * hop - half; // frame covers y-indices start .. start + frameLength − 1
+    const a = Math.max(0, start);
+    const b = Math.min(n - 1, start + frameLength - 1);
+    out[t] = b > a ? (P[b]! - P[a]!) / frameLength : 0;
   }
   return out;
 }

@@ -38,7 +38,7 @@ export interface TempoOptions {
   /** Highest tempo considered (BPM, default 320); lowest (default 30). */
   maxBpm?: number;
   minBpm?: number;
-  /** Tempogram column step in frames (default 4). */
+  /** Tempogram column step in frames (default 8, ≈ 0.19 s at 22,050 Hz / hop 512). */
   step?: number;
   /** Beat-tracker tightness (default 100, librosa's). */
   tightness?: number;
@@ -150,7 +150,7 @@ export function estimateTempo(onset: Float32Array, fps: number, opts: TempoOptio
   const std = opts.stdBpm ?? 1;
   const maxBpm = opts.maxBpm ?? 320;
   const minBpm = opts.minBpm ?? 30;
-  const step = opts.step ?? 4;
+  const step = opts.step ?? 8;
   const lagMin = Math.max(1, Math.ceil((60 * fps) / maxBpm));
   const lagMax = Math.floor((60 * fps) / minBpm);
   const empty: TempoResult = {
@@ -192,7 +192,7 @@ export function estimateTempo(onset: Float32Array, fps: number, opts: TempoOptio
     local[c] = Number.isFinite(r.lag) ? (60 * fps) / r.lag : acBpm;
   }
   const curve = new Float32Array(cols);
-  const k = 4; // median filter of 9 columns
+  const k = Math.max(1, Math.round((0.8 * fps) / step)); // median filter over ≈ 1.6 s
   for (let c = 0; c < cols; c++) {
     const a = Math.max(0, c - k);
     const b = Math.min(cols, c + k + 1);

@@ -22,7 +22,8 @@ export const mlp: ModelDescriptor<MlpParams> = {
     },
     ...commonParams,
   },
-  defaults: { hiddenUnits: [64, 32], activation: 'relu', dropout: 0.1, batchNorm: false, l1: 0, l2: 0 },
+  // Small and regularised: track tables are small and noisy (a few thousand rows), where wider nets overfit.
+  defaults: { hiddenUnits: [32, 16], activation: 'relu', dropout: 0.2, batchNorm: false, l1: 0, l2: 0.001 },
   /** Shape: tabular [n, d] -> [n, outputUnits]. */
   build(ctx, params) {
     const next = seedStream(ctx.seed);

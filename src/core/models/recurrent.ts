@@ -1,5 +1,6 @@
 /** Stacked LSTM / GRU layers, optionally bidirectional, reused by the RNN models, CRNN and fusion. */
 import * as tf from '@tensorflow/tfjs';
+import { FastLSTM } from '../kernels/fastLstm';
 import { SeededDropout, checkWidths, glorot, recurrentInit } from './common';
 
 export type Cell = 'lstm' | 'gru';
@@ -33,7 +34,10 @@ export function rnnBranch(
       recurrentInitializer: recurrentInit(next),
       name: `${prefix}${cell}${k}`,
     };
-    const layer = cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args);
+    // FastLSTM: same weights and math as tf.layers.lstm, one whole-sequence op with hand-written BPTT (much faster
+    // on wasm). Inside Bidirectional its backward copy failed on the cpu backend, so that case keeps the stock layer.
+    const layer =
+      cell === 'gru' ? tf.layers.gru(args) : p.bidirectional ? tf.layers.lstm(args) : (new FastLSTM(args) as unknown as tf.layers.Layer);
     if (p.bidirectional) {
       const bi = tf.layers.bidirectional({
         layer: layer as tf.RNN,

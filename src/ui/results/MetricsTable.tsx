@@ -64,9 +64,11 @@ export function MetricsTable({ result }: { result: TrainOutcome }) {
             return (
               <tr key={r.key}>
                 <th scope="row">{r.label}</th>
-                <td className={better ? 'better' : undefined}>{fmt(v)}</td>
+                <td className={better ? 'better' : undefined} data-testid={`metric-${r.key}-model`}>
+                  {fmt(v)}
+                </td>
                 <td className="ci">{ci ? `${fmt(ci.lo)} – ${fmt(ci.hi)}` : '–'}</td>
-                <td>{fmt(base)}</td>
+                <td data-testid={`metric-${r.key}-baseline`}>{fmt(base)}</td>
                 {baselines
                   .filter((b) => b.id !== 'mean')
                   .map((b) => (

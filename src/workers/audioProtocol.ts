@@ -1,0 +1,52 @@
+/**
+ * Types of the audio worker pool: analysis requests and results, zip expansion, and building
+ * the feature / joined datasets. Samples and features cross as transferred typed arrays.
+ */
+import type { AnalysisWindowOptions, AudioFeatures } from '../core/audio';
+import type { FeatureRow, JoinOptions, JoinReport } from '../core/audio-join';
+import type { Table } from '../core/data/table';
+import type { IngestReport } from '../core/ingest';
+import type { LoadedDataset } from './protocol';
+
+export type { FeatureRow, JoinOptions, JoinReport };
+
+/** How each file is analysed: which excerpt, at most how long. */
+export interface AnalyzeSettings {
+  window: AnalysisWindowOptions;
+  /** Longest 'whole' excerpt analysed (s); longer tracks are cut to their middle. */
+  maxSeconds?: number;
+}
+
+/** Everything extracted from one clip (without the large per-frame matrices). */
+export type ClipFeatures = Omit<AudioFeatures, 'frameFeatures'>;
+
+/** One file found in a zip, with its path inside the archive. */
+export interface ZipEntry {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** The track table a join starts from (the loaded CSV). */
+export interface JoinBase {
+  fileName: string;
+  fileBytes: number;
+  table: Table;
+  report: IngestReport;
+}
+
+export interface AudioApi {
+  /** Decode a WAV file with the core decoder and extract features. Throws a readable Error. */
+  analyzeWav(bytes: Uint8Array, settings: AnalyzeSettings): Promise<ClipFeatures>;
+  /** Extract features from mono samples decoded by the browser at `sampleRate` Hz. */
+  analyzeSamples(samples: Float32Array, sampleRate: number, settings: AnalyzeSettings): Promise<ClipFeatures>;
+  /** The files of a zip archive (folders, hidden and macOS resource files left out), largest first refused past the caps. */
+  unzip(bytes: Uint8Array, maxEntryBytes: number): Promise<{ entries: ZipEntry[]; skipped: string[] }>;
+  /** The feature table alone as a dataset (one row per file), profiled. */
+  featureDataset(rows: FeatureRow[], fileName: string, fileBytes: number): Promise<LoadedDataset>;
+  /** The feature table joined onto `base`, profiled, with the join's accounting. */
+  joinDataset(
+    base: JoinBase,
+    rows: FeatureRow[],
+    opts: JoinOptions,
+  ): Promise<{ dataset: LoadedDataset; report: JoinReport }>;
+}

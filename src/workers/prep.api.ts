@@ -1,0 +1,191 @@
+/**
+ * The prep worker's API over core duplicate detection, dedupe and the skipped-rows export; a plain
+ * object, testable without a Worker. Tables cross as typed arrays (see core/data/table.ts).
+ */
+import type { Column, StringColumn, Table } from '../core/data/table';
+import { cellString } from '../core/data/table';
+import { skippedRowsCsv, type IngestReport } from '../core/ingest';
+import { dedupe, findDuplicates, type Duplicates } from '../core/prep';
+
+/** How rows count as the same track. */
+export type DuplicateKey =
+  | { by: 'exact' }
+  | { by: 'id'; column: string }
+  /** Equal after normalising case, accents, punctuation and spacing (e.g. artist + title). */
+  | { by: 'keys'; columns: string[] };
+
+/** One way of finding duplicates and what it found. */
+export interface DuplicateScan {
+  key: DuplicateKey;
+  /** Human label of the key, e.g. "same track_id" or "exact duplicate rows". */
+  label: string;
+  groupCount: number;
+  duplicateRows: number;
+  /** The first groups: what they share, their 0-based row indices and target values ('' when missing). */
+  examples: { key: string; rows: number[]; targets: string[] }[];
+}
+
+/** What "Remove duplicates" did. */
+export interface DedupeOutcome {
+  table: Table;
+  label: string;
+  mode: 'first' | 'mean';
+  removed: number;
+  groupsMerged: number;
+  targetAggregate?: 'mean' | 'mode';
+  /** The first merged groups: shared key, rows merged into one, and the kept target value. */
+  merged: { key: string; rows: number; target: string }[];
+}
+
+export interface PrepApi {
+  /** Every duplicate key that applies to this table (exact, each id-like column, artist + title). */
+  scanDuplicates(table: Table, target?: string): Promise<DuplicateScan[]>;
+  /** Merge duplicates by `key`: keep the first row, or keep it with the group's mean target. */
+  dedupe(table: Table, key: DuplicateKey, mode: 'first' | 'mean', target?: string): Promise<DedupeOutcome>;
+  /** The reported skipped rows as CSV text (line, reason, raw cells). */
+  skippedRowsCsv(report: IngestReport, columns: string[]): Promise<string>;
+}
+
+const EXAMPLES = 10;
+/** Added by multi-file ingest; rows from two files can still be the same track. */
+const SOURCE_COLUMN = 'source_file';
+const ID_NAME = /^(id|uri|isrc|(track|song|spotify)[ _]?(id|uri)|.*[_ ](id|uri))$/i;
+const ARTIST_NAME = /^(artists?|artist[ _]?names?|artist\(s\)[ _]name|performer)$/i;
+const TITLE_NAME = /^(track|title|song|name|track[ _]?name|song[ _]?name|track[ _]?title)$/i;
+
+/** Lower case, accents and punctuation removed, spaces collapsed: "Beyoncé  - Halo!" -> "beyonce halo". */
+export function normaliseKey(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Candidate keys for a table, most specific first. */
+export function candidateKeys(table: Table): DuplicateKey[] {
+  const names = table.columns.map((c) => c.name);
+  const keys: DuplicateKey[] = names.filter((n) => ID_NAME.test(n)).map((column) => ({ by: 'id', column }));
+  const artist = names.find((n) => ARTIST_NAME.test(n));
+  const title = names.find((n) => TITLE_NAME.test(n));
+  if (artist && title && artist !== title) keys.push({ by: 'keys', columns: [artist, title] });
+  keys.push({ by: 'exact' });
+  return keys;
+}
+
+function labelOf(key: DuplicateKey): string {
+  if (key.by === 'exact') return 'exact duplicate rows';
+  if (key.by === 'id') return `same ${key.column}`;
+  return `same ${key.columns.join(' + ')} (ignoring case, accents and punctuation)`;
+}
+
+/** A one-column string table of normalised keys (missing when every part is empty). */
+function normalisedKeyColumn(table: Table, columns: string[]): StringColumn {
+  const cols = columns.map((name) => requireCol(table, name));
+  const parts = cols.map((c) => (c.kind === 'string' ? c.dict.map(normaliseKey) : undefined));
+  const dict: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Int32Array(table.rowCount);
+  for (let r = 0; r < table.rowCount; r++) {
+    const cells = cols.map((c, j) =>
+      c.kind === 'string' ? (c.codes[r]! < 0 ? '' : parts[j]![c.codes[r]!]!) : cellString(c, r),
+    );
+    const key = cells.join('\u0001');
+    if (cells.every((x) => x === '')) {
+      codes[r] = -1;
+      continue;
+    }
+    let k = index.get(key);
+    if (k === undefined) index.set(key, (k = dict.push(key) - 1));
+    codes[r] = k;
+  }
+  return { name: '__key', kind: 'string', codes, dict };
+}
+
+function requireCol(table: Table, name: string): Column {
+  const c = table.columns.find((x) => x.name === name);
+  if (!c) throw new Error(`Column "${name}" is not in this table; scan for duplicates again.`);
+  return c;
+}
+
+function find(table: Table, key: DuplicateKey): Duplicates {
+  if (key.by === 'id') return findDuplicates(table, { idColumn: key.column });
+  if (key.by === 'keys') {
+    const keyTable: Table = { rowCount: table.rowCount, columns: [normalisedKeyColumn(table, key.columns)] };
+    return findDuplicates(keyTable, { idColumn: '__key' });
+  }
+  const others = table.columns.filter((c) => c.name !== SOURCE_COLUMN).map((c) => c.name);
+  return findDuplicates(table, { keyColumns: others });
+}
+
+/** The shared key of a group as a person reads it (the first row's key cells). */
+function keyText(table: Table, key: DuplicateKey, row: number): string {
+  const names =
+    key.by === 'id'
+      ? [key.column]
+      : key.by === 'keys'
+        ? key.columns
+        : table.columns.slice(0, 3).map((c) => c.name);
+  return names.map((n) => cellString(requireCol(table, n), row)).join(' – ');
+}
+
+function targetText(table: Table, target: string | undefined, row: number): string {
+  const col = target === undefined ? undefined : table.columns.find((c) => c.name === target);
+  return col ? cellString(col, row) : '';
+}
+
+/** Create the API; the worker wraps it with comlink. */
+export function createPrepApi(): PrepApi {
+  return {
+    async scanDuplicates(table, target) {
+      return candidateKeys(table).map((key) => {
+        const d = find(table, key);
+        return {
+          key,
+          label: labelOf(key),
+          groupCount: d.groupCount,
+          duplicateRows: d.duplicateRows,
+          examples: d.examples.slice(0, EXAMPLES).map((rows) => ({
+            key: keyText(table, key, rows[0]!),
+            rows,
+            targets: rows.map((r) => targetText(table, target, r)),
+          })),
+        };
+      });
+    },
+    async dedupe(table, key, mode, target) {
+      const d = find(table, key);
+      const out = dedupe(table, d, mode, mode === 'mean' ? target : undefined);
+      const merged: DedupeOutcome['merged'] = [];
+      for (let i = 0; i < out.keptRows.length && merged.length < EXAMPLES; i++) {
+        const g = d.groupOf[out.keptRows[i]!]!;
+        if (g < 0) continue;
+        let size = 0;
+        for (let r = 0; r < d.groupOf.length; r++) if (d.groupOf[r] === g) size++;
+        merged.push({
+          key: keyText(table, key, out.keptRows[i]!),
+          rows: size,
+          target: targetText(out.table, target, i),
+        });
+      }
+      return {
+        table: out.table,
+        label: labelOf(key),
+        mode,
+        removed: out.removed,
+        groupsMerged: out.groupsMerged,
+        targetAggregate: out.targetAggregate,
+        merged,
+      };
+    },
+    async skippedRowsCsv(report, columns) {
+      // Several files merge their delimiters as "a, b"; the raw rows use each file's own, so take the first.
+      const delimiter = report.delimiter.length > 1 ? (report.delimiter[0] ?? ',') : report.delimiter;
+      return skippedRowsCsv(
+        { ...report, delimiter },
+        columns.filter((c) => c !== SOURCE_COLUMN),
+      );
+    },
+  };
+}
