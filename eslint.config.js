@@ -14,7 +14,7 @@ function forbid(patterns, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'testdata', 'public', 'playwright-report', 'test-results', 'bench/tmp'] },
+  { ignores: ['dist', 'node_modules', 'testdata', 'public', 'playwright-report', 'test-results', 'bench/tmp', '.tmp', '.vitest'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import { expect, repoRoot, test, testdata } from './fixtures';
 import { loadCsv, setNumber, trainAndWait } from './app';
 
@@ -17,7 +18,10 @@ const clips = fs
   .readdirSync(testdata('data', 'audio'))
   .filter((f) => f.endsWith('.ogg'))
   .map((f) => testdata('data', 'audio', f));
-const broken = [testdata('generated-audio', 'truncated_3000B.ogg'), testdata('generated-audio', 'zero_length.wav')];
+const broken = [
+  testdata('generated-audio', 'truncated_3000B.ogg'),
+  testdata('generated-audio', 'zero_length.wav'),
+];
 const csv = path.join(repoRoot, 'e2e', 'fixtures', 'audio_popularity.csv');
 
 test('audio files become feature rows with per-file errors, join onto a CSV by file name, and train', async ({
@@ -39,6 +43,12 @@ test('audio files become feature rows with per-file errors, join onto a CSV by f
   await expect(page.getByRole('img', { name: /^Log-mel spectrogram of / })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Chroma of / })).toBeVisible();
 
+  // Re-adding a file costs nothing: its features come from the IndexedDB cache.
+  await page.getByLabel('Audio files', { exact: true }).setInputFiles(clips[4]!);
+  await expect(status.getByTestId('audio-row-done')).toHaveCount(6);
+  await expect(status.getByTestId('audio-row-done').last()).toContainText('Done (cached)');
+  await page.locator('section[aria-labelledby="audio-h"]').screenshot({ path: '/tmp/audio-shot1.png' });
+
   await loadCsv(page, csv);
   await page.getByLabel('Join column').selectOption('file_name');
   await page.getByRole('button', { name: /^Join audio features onto/ }).click();
@@ -51,4 +61,53 @@ test('audio files become feature rows with per-file errors, join onto a CSV by f
   await setNumber(page, 'Epochs', 5);
   await setNumber(page, 'Early-stopping patience', 0);
   await trainAndWait(page, 90_000);
+  await page.locator('section[aria-labelledby="audio-h"]').screenshot({ path: '/tmp/audio-shot2.png' });
+  await page.getByRole('table', { name: 'Test metrics' }).screenshot({ path: '/tmp/audio-shot3.png' });
+});
+
+test('a folder and a zip are expanded, and files that are not audio are skipped', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const small = ['Kevin_MacLeod_-_Vibe_Ace', 'sorohanro_-_solo-trumpet-06'];
+  const zip = zipSync({
+    'album/': new Uint8Array(0),
+    ...Object.fromEntries(
+      small.map((n) => [`album/${n}.ogg`, fs.readFileSync(testdata('data', 'audio', `${n}.ogg`))]),
+    ),
+    'album/notes.txt': new TextEncoder().encode('liner notes'),
+    '__MACOSX/album/._x.ogg': new Uint8Array(8),
+  });
+  await page
+    .getByLabel('Audio files', { exact: true })
+    .setInputFiles({ name: 'album.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+  const status = page.getByRole('table', { name: 'Audio file status' });
+  await expect(status.getByTestId('audio-row-done')).toHaveCount(2, { timeout: 60_000 });
+  await expect(
+    page.getByText('Skipped 1 files that are not audio (album.zip/album/notes.txt)'),
+  ).toBeVisible();
+
+  // The folder holds the five clips and their five licence texts.
+  await page.getByLabel('Choose a folder', { exact: true }).setInputFiles(testdata('data', 'audio'));
+  await expect(status.getByTestId('audio-row-done')).toHaveCount(7, { timeout: 90_000 });
+  await expect(status.getByTestId('audio-error')).toHaveCount(0);
+  await expect(page.getByText(/Skipped 5 files that are not audio/)).toBeVisible();
+  // The two clips that were in the zip are now served from the cache.
+  await expect(status.getByRole('row').filter({ hasText: 'Done (cached)' })).toHaveCount(2);
+
+  // Drag and drop onto the panel works too (a file dropped from the desktop).
+  const bytes = fs
+    .readFileSync(testdata('data', 'audio', 'sorohanro_-_solo-trumpet-06.ogg'))
+    .toString('base64');
+  const dt = await page.evaluateHandle((b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const t = new DataTransfer();
+    t.items.add(new File([data], 'dropped.ogg', { type: 'audio/ogg' }));
+    return t;
+  }, bytes);
+  await page.getByTestId('audio-drop').dispatchEvent('drop', { dataTransfer: dt });
+  await expect(status.getByRole('row').filter({ hasText: 'dropped.ogg' })).toContainText('Done (cached)');
+
+  await page.getByRole('button', { name: 'Use audio features as the dataset' }).click();
+  await expect(page.getByTestId('data-summary')).toContainText('audio features (8 files)');
+  await expect(page.getByTestId('data-summary')).toContainText('8 rows read');
 });

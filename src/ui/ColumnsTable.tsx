@@ -77,7 +77,7 @@ export function ColumnsTable() {
                 </td>
                 <td>{(p.missingShare * 100).toFixed(1)}%</td>
                 <td>{p.distinct.toLocaleString('en-US')}</td>
-                <td className="small">
+                <td className="small stats">
                   {p.mean !== undefined
                     ? `${fmt(p.min)} … ${fmt(p.max)}, mean ${fmt(p.mean)}, std ${fmt(p.std)}`
                     : '–'}

@@ -40,15 +40,18 @@ export function createDataApi(): DataApi {
         table = many.table;
         report = mergeReports(many.reports, names);
       }
-      const profiles = profileTable(table);
+      // Profile with the suggested target so leakage suspects are flagged on first paint.
+      const target = suggestTarget(profileTable(table));
+      const profiles = profileTable(table, { target });
       return {
         fileName: names.length === 1 ? names[0]! : `${names.length} files (${names.join(', ')})`,
         fileBytes: files.reduce((sum, f) => sum + f.size, 0),
         table,
         report,
         profiles,
-        suggestedTarget: suggestTarget(profiles),
-        recommendedFeatures: defaultFeatures(profiles, ''),
+        suggestedTarget: target,
+        // The source_file column only names the file a row came from: not a feature by default.
+        recommendedFeatures: defaultFeatures(profiles, '').filter((n) => n !== 'source_file'),
         taskByColumn: profiles.map((p) => suggestTask(p)),
       };
     },

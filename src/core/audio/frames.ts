@@ -286,6 +286,8 @@ export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrame
   return out;
 }
 
+const DB_PER_LN = 10 / Math.LN10;
+
 /**
  * librosa.power_to_db in place: 10·log10(max(amin, S)) − 10·log10(max(amin, ref)), then
  * floored at (max − topDb). Pass topDb = null to skip the floor.
@@ -299,7 +301,7 @@ export function powerToDbInPlace<T extends Float32Array | Float64Array>(
   const off = 10 * Math.log10(Math.max(amin, ref));
   let mx = -Infinity;
   for (let i = 0; i < S.length; i++) {
-    const v = 10 * Math.log10(S[i]! > amin ? S[i]! : amin) - off;
+    const v = DB_PER_LN * Math.log(S[i]! > amin ? S[i]! : amin) - off; // Math.log is ~1.5x faster than log10
     S[i] = v;
     if (v > mx) mx = v;
   }

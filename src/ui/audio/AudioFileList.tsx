@@ -23,7 +23,7 @@ const KIND: Record<NonNullable<AudioItem['error']>['kind'], string> = {
 function StatusCell({ item }: { item: AudioItem }) {
   if (item.status === 'error' && item.error) {
     return (
-      <td className="audio-error" data-testid="audio-error">
+      <td className="audio-error" data-testid="audio-error" colSpan={4}>
         <strong>{KIND[item.error.kind]}:</strong> {item.error.message}
       </td>
     );
@@ -74,14 +74,20 @@ export function AudioFileList() {
               data-testid={i.status === 'done' ? 'audio-row-done' : `audio-row-${i.status}`}
               className={i.id === selected ? 'selected' : undefined}
             >
-              <th scope="row" title={i.path}>
+              <th scope="row" title={i.path} className="audio-name">
                 {i.name} <span className="hint">({fmtBytes(i.bytes)})</span>
               </th>
               <td>{i.format ? i.format.toUpperCase() : '—'}</td>
               <StatusCell item={i} />
-              <td>{i.clip ? `${i.clip.durationSec.toFixed(1)} s` : ''}</td>
-              <td>{i.clip ? `${fmt(i.clip.tempoBpm, 1)} (conf. ${fmt(i.clip.tempoConfidence, 2)})` : ''}</td>
-              <td>{i.clip ? `${i.clip.keyName} (conf. ${fmt(i.clip.keyConfidence, 2)})` : ''}</td>
+              {i.status !== 'error' && (
+                <>
+                  <td>{i.clip ? `${i.clip.durationSec.toFixed(1)} s` : ''}</td>
+                  <td>
+                    {i.clip ? `${fmt(i.clip.tempoBpm, 1)} (conf. ${fmt(i.clip.tempoConfidence, 2)})` : ''}
+                  </td>
+                  <td>{i.clip ? `${i.clip.keyName} (conf. ${fmt(i.clip.keyConfidence, 2)})` : ''}</td>
+                </>
+              )}
               <td>
                 {i.clip && (
                   <button

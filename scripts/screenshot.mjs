@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Regenerate docs/screenshot.png: the built app after training on the built-in sample.
+// Usage: npx vite build && node scripts/screenshot.mjs
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const port = 4175;
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+try {
+  for (let i = 0; i < 60; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'encore-shot-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await page.getByTestId('data-summary').waitFor({ timeout: 60_000 });
+  await page.getByLabel('Epochs', { exact: true }).fill('30');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await page.getByRole('table', { name: 'Test metrics' }).waitFor({ timeout: 300_000 });
+  await page.getByRole('heading', { name: '4. Train' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'docs/screenshot.png' });
+  await context.close();
+  console.log('wrote docs/screenshot.png');
+} finally {
+  server.kill();
+}
