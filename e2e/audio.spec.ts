@@ -47,7 +47,6 @@ test('audio files become feature rows with per-file errors, join onto a CSV by f
   await page.getByLabel('Audio files', { exact: true }).setInputFiles(clips[4]!);
   await expect(status.getByTestId('audio-row-done')).toHaveCount(6);
   await expect(status.getByTestId('audio-row-done').last()).toContainText('Done (cached)');
-  await page.locator('section[aria-labelledby="audio-h"]').screenshot({ path: '/tmp/audio-shot1.png' });
 
   await loadCsv(page, csv);
   await page.getByLabel('Join column').selectOption('file_name');
@@ -61,8 +60,6 @@ test('audio files become feature rows with per-file errors, join onto a CSV by f
   await setNumber(page, 'Epochs', 5);
   await setNumber(page, 'Early-stopping patience', 0);
   await trainAndWait(page, 90_000);
-  await page.locator('section[aria-labelledby="audio-h"]').screenshot({ path: '/tmp/audio-shot2.png' });
-  await page.getByRole('table', { name: 'Test metrics' }).screenshot({ path: '/tmp/audio-shot3.png' });
 });
 
 test('a folder and a zip are expanded, and files that are not audio are skipped', async ({ page }) => {
@@ -106,6 +103,21 @@ test('a folder and a zip are expanded, and files that are not audio are skipped'
   }, bytes);
   await page.getByTestId('audio-drop').dispatchEvent('drop', { dataTransfer: dt });
   await expect(status.getByRole('row').filter({ hasText: 'dropped.ogg' })).toContainText('Done (cached)');
+
+  // Re-analyse everything as whole tracks, cancel at once: the queued files stop, then resume.
+  await page.getByLabel('Analyse', { exact: true }).selectOption('whole');
+  await page.getByRole('button', { name: 'Re-analyse all with this window' }).click();
+  await page.getByRole('button', { name: 'Cancel audio analysis' }).click();
+  await expect(status.getByTestId(/^audio-row-(queued|reading|decoding|analysing)$/)).toHaveCount(0, {
+    timeout: 20_000,
+  });
+  const cancelled = await status.getByTestId('audio-row-cancelled').count();
+  expect(cancelled).toBeGreaterThanOrEqual(1);
+  await page.getByRole('button', { name: `Resume ${cancelled} cancelled files` }).click();
+  await expect(status.getByTestId('audio-row-done')).toHaveCount(8, { timeout: 90_000 });
+  await expect(
+    status.getByRole('row').filter({ hasText: 'Kevin_MacLeod_-_Vibe_Ace.ogg' }).first(),
+  ).not.toContainText('30.0 s');
 
   await page.getByRole('button', { name: 'Use audio features as the dataset' }).click();
   await expect(page.getByTestId('data-summary')).toContainText('audio features (8 files)');

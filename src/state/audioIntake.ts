@@ -31,9 +31,7 @@ async function isZip(f: IncomingFile): Promise<boolean> {
  * Expand zips and drop plain non-audio files from folders/zips. Returns the files to analyse,
  * notes for the person, and zips that failed to open (as files with their error message).
  */
-export async function expandInputs(
-  inputs: IncomingFile[],
-): Promise<{
+export async function expandInputs(inputs: IncomingFile[]): Promise<{
   files: IncomingFile[];
   notes: string[];
   failed: Array<{ input: IncomingFile; message: string }>;

@@ -68,7 +68,7 @@ describe('summary statistics', () => {
     const { orderStat, SummaryBuilder } = await import('./summary');
     const { mulberry32 } = await import('../random');
     const rnd = mulberry32(5);
-    for (const n of [1, 2, 3, 10, 101, 1292]) {
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 101, 1292, 1292, 1293]) {
       const x = Float64Array.from({ length: n }, () => Math.round(rnd() * 20) - 10); // many ties
       const sorted = Float64Array.from(x).sort();
       for (const k of [0, n >> 1, n - 1]) expect(orderStat(Float64Array.from(x), k)).toBe(sorted[k]);

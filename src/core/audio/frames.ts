@@ -55,8 +55,9 @@ export interface FramePlan {
 
 /**
  * Why sparse: chroma weights fall off as a Gaussian in pitch distance, so most of the 12
- * weights of a high bin are below 1e-8 of that bin's largest. Dropping weights under 1e-9 of
- * the column maximum changes a max-normalised chroma value by < 1e-8 and halves the work.
+ * weights of a high bin are tiny next to that bin's largest. Dropping weights under 1e-7 of the
+ * column maximum changes a max-normalised chroma value by about 1e-7 (the audio-reference test
+ * allows 1e-6) and halves the work (5,915 of 12,300 weights kept at 22,050 Hz / n_fft 2048).
  */
 function sparseRuns(fb: Filterbank): Pick<FramePlan, 'rowRuns' | 'runStart' | 'runEnd' | 'runOff' | 'runW'> {
   const { rows, nBins, weights } = fb;
@@ -74,7 +75,7 @@ function sparseRuns(fb: Filterbank): Pick<FramePlan, 'rowRuns' | 'runStart' | 'r
     while (k < nBins) {
       const keep = (j: number): boolean => {
         const v = weights[r * nBins + j]!;
-        return v !== 0 && Math.abs(v) >= 1e-9 * colMax[j]!;
+        return v !== 0 && Math.abs(v) >= 1e-7 * colMax[j]!;
       };
       if (!keep(k)) {
         k++;

@@ -20,6 +20,10 @@ const KIND: Record<NonNullable<AudioItem['error']>['kind'], string> = {
   failed: 'Failed',
 };
 
+function tempoText(bpm: number, confidence: number): string {
+  return Number.isFinite(bpm) ? `${fmt(bpm, 1)} (conf. ${fmt(confidence, 2)})` : 'none found';
+}
+
 function StatusCell({ item }: { item: AudioItem }) {
   if (item.status === 'error' && item.error) {
     return (
@@ -82,10 +86,14 @@ export function AudioFileList() {
               {i.status !== 'error' && (
                 <>
                   <td>{i.clip ? `${i.clip.durationSec.toFixed(1)} s` : ''}</td>
+                  <td>{i.clip ? tempoText(i.clip.tempoBpm, i.clip.tempoConfidence) : ''}</td>
                   <td>
-                    {i.clip ? `${fmt(i.clip.tempoBpm, 1)} (conf. ${fmt(i.clip.tempoConfidence, 2)})` : ''}
+                    {i.clip
+                      ? i.clip.keyName === 'unknown'
+                        ? 'none found'
+                        : `${i.clip.keyName} (conf. ${fmt(i.clip.keyConfidence, 2)})`
+                      : ''}
                   </td>
-                  <td>{i.clip ? `${i.clip.keyName} (conf. ${fmt(i.clip.keyConfidence, 2)})` : ''}</td>
                 </>
               )}
               <td>
