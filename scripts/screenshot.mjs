@@ -20,7 +20,7 @@ try {
   const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'encore-shot-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    viewport: { width: 1280, height: 900 },
+    viewport: { width: 1280, height: 1500 },
   });
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
@@ -29,7 +29,8 @@ try {
   await page.getByLabel('Epochs', { exact: true }).fill('30');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await page.getByRole('table', { name: 'Test metrics' }).waitFor({ timeout: 300_000 });
-  await page.getByRole('heading', { name: '4. Train' }).scrollIntoViewIfNeeded();
+  // Put the Train panel at the top: the loss curve, then the Test metrics and plots below it.
+  await page.getByRole('heading', { name: '4. Train' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: 'docs/screenshot.png' });
   await context.close();
   console.log('wrote docs/screenshot.png');

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { numberColumn, stringColumn, type Table } from '../data/table';
 import { ingestBytes } from '../ingest';
-import { defaultFeatures, inverseTarget, profileTable, suggestTarget, transformFeatures, type FittedPipeline } from '../prep';
+import {
+  defaultFeatures,
+  inverseTarget,
+  profileTable,
+  suggestTarget,
+  transformFeatures,
+  type FittedPipeline,
+} from '../prep';
 import { detectLeakage } from '../split';
 import { predictBatched } from '../train';
 import { artifactsToModel } from '../deploy/artifacts';
@@ -12,7 +19,8 @@ import { packBundle, unpackBundle } from '../deploy/zip';
 import { ExperimentError, runExperiment } from './run';
 import type { ExperimentInput } from './types';
 
-const csv = (name: string) => new Uint8Array(readFileSync(path.resolve(__dirname, '../../../testdata/data/tabular', name)));
+const csv = (name: string) =>
+  new Uint8Array(readFileSync(path.resolve(__dirname, '../../../testdata/data/tabular', name)));
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -21,7 +29,10 @@ beforeAll(async () => {
 function setupFor(table: Table, epochs: number): ExperimentInput {
   const profiles = profileTable(table);
   const target = suggestTarget(profiles)!;
-  const features = defaultFeatures(profiles, target).map((name) => ({ name, type: profiles.find((p) => p.name === name)!.type }));
+  const features = defaultFeatures(profiles, target).map((name) => ({
+    name,
+    type: profiles.find((p) => p.name === name)!.type,
+  }));
   return {
     table,
     prep: { target, task: 'regression', features },
@@ -49,7 +60,10 @@ describe('runExperiment', () => {
     const pipeline = back.preprocessing as FittedPipeline;
     const model = await artifactsToModel(back.model);
     const x = transformFeatures(pipeline, table, out.testRows);
-    const again = inverseTarget(pipeline, predictBatched(model, [{ data: x.X, shape: [x.nFeatures] }], x.nRows));
+    const again = inverseTarget(
+      pipeline,
+      predictBatched(model, [{ data: x.X, shape: [x.nFeatures] }], x.nRows),
+    );
     model.dispose();
     for (let i = 0; i < again.length; i++) expect(again[i]).toBeCloseTo(out.testPredicted[i]!, 3);
   });
@@ -63,7 +77,12 @@ describe('runExperiment', () => {
     const popularity = energy.map((e) => 20 + e * 0.5);
     const table: Table = {
       rowCount: n,
-      columns: [stringColumn('artist', artist), stringColumn('song', song), numberColumn('energy', energy), numberColumn('popularity', popularity)],
+      columns: [
+        stringColumn('artist', artist),
+        stringColumn('song', song),
+        numberColumn('energy', energy),
+        numberColumn('popularity', popularity),
+      ],
     };
     const input: ExperimentInput = {
       ...setupFor(table, 1),
@@ -83,12 +102,25 @@ describe('runExperiment', () => {
   it('reports set-up mistakes as ExperimentErrors naming the control', async () => {
     const { table } = ingestBytes(csv('top_hits_2000_2019.csv'));
     const base = setupFor(table, 1);
-    await expect(runExperiment({ ...base, prep: { ...base.prep, target: 'nope' } })).rejects.toMatchObject({ field: 'target' });
-    await expect(runExperiment({ ...base, prep: { ...base.prep, features: [] } })).rejects.toMatchObject({ field: 'features' });
-    await expect(runExperiment({ ...base, prep: { ...base.prep, target: 'song' } })).rejects.toBeInstanceOf(ExperimentError);
-    const empty: Table = { rowCount: 20, columns: [numberColumn('popularity', Array(20).fill(NaN)), numberColumn('x', Array(20).fill(1))] };
+    await expect(runExperiment({ ...base, prep: { ...base.prep, target: 'nope' } })).rejects.toMatchObject({
+      field: 'target',
+    });
+    await expect(runExperiment({ ...base, prep: { ...base.prep, features: [] } })).rejects.toMatchObject({
+      field: 'features',
+    });
+    await expect(runExperiment({ ...base, prep: { ...base.prep, target: 'song' } })).rejects.toBeInstanceOf(
+      ExperimentError,
+    );
+    const empty: Table = {
+      rowCount: 20,
+      columns: [numberColumn('popularity', Array(20).fill(NaN)), numberColumn('x', Array(20).fill(1))],
+    };
     await expect(
-      runExperiment({ ...base, table: empty, prep: { target: 'popularity', task: 'regression', features: [{ name: 'x', type: 'number' }] } }),
+      runExperiment({
+        ...base,
+        table: empty,
+        prep: { target: 'popularity', task: 'regression', features: [{ name: 'x', type: 'number' }] },
+      }),
     ).rejects.toThrow(/no values/);
   });
 });

@@ -32,11 +32,17 @@ export function ClipView() {
     <figure className="audio-view" aria-labelledby="audio-view-h" data-testid="audio-view">
       <h3 id="audio-view-h">{item.name}</h3>
       <p className="summary">
-        {clip.durationSec.toFixed(1)} s analysed · tempo {fmt(clip.tempoBpm, 1)} BPM (confidence{' '}
-        {fmt(clip.tempoConfidence, 2)}
-        {clip.tempoChanges > 0 ? `, ${clip.tempoChanges} tempo changes` : ''}) · key {clip.keyName}{' '}
-        (confidence {fmt(clip.keyConfidence, 2)}) · {clip.chordsDistinct} distinct chords,{' '}
-        {fmt(clip.chordChangesPerMin, 1)} changes a minute
+        {clip.durationSec.toFixed(1)} s analysed ·{' '}
+        {Number.isFinite(clip.tempoBpm)
+          ? `tempo ${fmt(clip.tempoBpm, 1)} BPM (confidence ${fmt(clip.tempoConfidence, 2)}${
+              clip.tempoChanges > 0 ? `, ${clip.tempoChanges} tempo changes` : ''
+            })`
+          : 'no steady tempo found'}{' '}
+        ·{' '}
+        {clip.keyName === 'unknown'
+          ? 'no key found'
+          : `key ${clip.keyName} (confidence ${fmt(clip.keyConfidence, 2)})`}{' '}
+        · {clip.chordsDistinct} distinct chords, {fmt(clip.chordChangesPerMin, 1)} changes a minute
       </p>
       {clip.progressions.length > 0 && (
         <p className="hint">
