@@ -42,6 +42,8 @@ export function App() {
         if (e.currentTarget === e.target) setDragging(false);
       }}
       onDrop={onDrop}
+      // Capture phase: the overlay clears even when a panel (Audio) handles the drop itself.
+      onDropCapture={() => setDragging(false)}
     >
       <header className="top">
         <h1>

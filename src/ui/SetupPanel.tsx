@@ -14,25 +14,14 @@ export function SetupPanel() {
   const sp = setup.split;
   const pct = (v: number) => Math.round(v * 1000) / 10;
   const targetProfile = profiles.find((p) => p.name === setup.target);
+  const names = profiles.map((p) => p.name);
   const numericTarget = targetProfile?.mean !== undefined;
 
   return (
     <section className="panel" aria-labelledby="setup-h">
       <h2 id="setup-h">2. Target and split</h2>
       <div className="grid">
-        <label>
-          Target column
-          <select value={setup.target ?? ''} onChange={(e) => setTarget(e.target.value)}>
-            <option value="" disabled>
-              choose…
-            </option>
-            {profiles.map((p, i) => (
-              <option key={i} value={p.name}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ColumnSelect label="Target column" names={names} value={setup.target} onChange={setTarget} />
         <label>
           Task
           <select value={setup.task} onChange={(e) => setTask(e.target.value as Task)}>
@@ -65,34 +54,20 @@ export function SetupPanel() {
           </select>
         </label>
         {sp.method === 'grouped' && (
-          <label>
-            Group column
-            <select value={sp.groupColumn ?? ''} onChange={(e) => setSplit({ groupColumn: e.target.value })}>
-              <option value="" disabled>
-                choose…
-              </option>
-              {profiles.map((p, i) => (
-                <option key={i} value={p.name}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ColumnSelect
+            label="Group column"
+            names={names}
+            value={sp.groupColumn}
+            onChange={(v) => setSplit({ groupColumn: v })}
+          />
         )}
         {sp.method === 'temporal' && (
-          <label>
-            Time column
-            <select value={sp.timeColumn ?? ''} onChange={(e) => setSplit({ timeColumn: e.target.value })}>
-              <option value="" disabled>
-                choose…
-              </option>
-              {profiles.map((p, i) => (
-                <option key={i} value={p.name}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ColumnSelect
+            label="Time column"
+            names={names}
+            value={sp.timeColumn}
+            onChange={(v) => setSplit({ timeColumn: v })}
+          />
         )}
         <label>
           Training %
@@ -139,5 +114,34 @@ export function SetupPanel() {
       )}
       <ErrorText field="split" />
     </section>
+  );
+}
+
+/** A labelled select over the table's columns. */
+function ColumnSelect({
+  label,
+  names,
+  value,
+  onChange,
+}: {
+  label: string;
+  names: string[];
+  value?: string;
+  onChange(v: string): void;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+        <option value="" disabled>
+          choose…
+        </option>
+        {names.map((n, i) => (
+          <option key={i} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -12,8 +12,6 @@ export function AudioInputs() {
     e.preventDefault();
     e.stopPropagation();
     setOver(false);
-    // The page-wide CSV overlay clears itself on a dragleave of the app root; it never sees this drop.
-    e.currentTarget.closest('.app')?.dispatchEvent(new DragEvent('dragleave', { bubbles: true }));
     void filesFromDrop(e.dataTransfer).then((files) => addFiles(files));
   };
 
