@@ -60,6 +60,12 @@ test('audio files become feature rows with per-file errors, join onto a CSV by f
   await setNumber(page, 'Epochs', 5);
   await setNumber(page, 'Early-stopping patience', 0);
   await trainAndWait(page, 90_000);
+
+  // The joined table carries each clip's MFCC frames: a sequence model trains on them too.
+  await page.getByRole('combobox', { name: /^Model/ }).selectOption({ label: 'LSTM (frame sequences)' });
+  await setNumber(page, 'Epochs', 2);
+  await trainAndWait(page, 90_000);
+  await expect(page.getByRole('table', { name: 'Runs' })).toContainText('lstm');
 });
 
 test('a folder and a zip are expanded, and files that are not audio are skipped', async ({ page }) => {

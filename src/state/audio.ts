@@ -40,6 +40,9 @@ export interface ClipView {
   display: ClipFeatures['display'];
   names: string[];
   values: Float64Array;
+  /** Fixed-size matrices for the sequence and spectrogram models. Shapes: [128, 20] MFCC, [128 mels, 128 frames] log-mel. */
+  mfcc: Float32Array;
+  mel: Float32Array;
 }
 
 export interface AudioItem {
@@ -130,6 +133,8 @@ function viewOf(f: ClipFeatures): ClipView {
     display: f.display,
     names: intern(f.summary.names),
     values: f.summary.values,
+    mfcc: f.mfccSeq.data,
+    mel: f.melPatch.data,
   };
 }
 
@@ -325,7 +330,13 @@ export const useAudioStore = create<AudioState>()((set, get) => {
 });
 
 function rowsOf(items: AudioItem[]): FeatureRow[] {
-  return items.map((i) => ({ file: i.name, names: i.clip!.names, values: i.clip!.values }));
+  return items.map((i) => ({
+    file: i.name,
+    names: i.clip!.names,
+    values: i.clip!.values,
+    mfcc: i.clip!.mfcc,
+    mel: i.clip!.mel,
+  }));
 }
 
 /**

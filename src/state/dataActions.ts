@@ -63,7 +63,8 @@ export async function removeDuplicates(key: DuplicateKey, mode: 'first' | 'mean'
     const types = useStore.getState().setup.types;
     const profiles = await client.profileTable(table, types, useStore.getState().setup.target);
     if (useStore.getState().dataset !== ds) throw new Error('The dataset changed while merging; try again.');
-    const next = { ...ds, table, profiles };
+    // Merged rows no longer line up with per-row audio matrices: audio models need the audio re-joined.
+    const next = { ...ds, table, profiles, audio: undefined };
     useStore.setState({ dataset: next, result: undefined, run: idleRun });
     useDataPrep.setState({ deduping: false, lastMerge: merge, mergedTable: table });
     await Promise.all([save('dataset', next), remove('result')]);

@@ -394,6 +394,7 @@ export const useStore = create<AppState>()((set, get) => {
           {
             runId,
             table: dataset.table,
+            audio: dataset.audio,
             prep: prepConfigOf(setup, dataset.profiles),
             split: { ...setup.split, train: 1 - setup.split.val - setup.split.test },
             modelId: setup.modelId,
@@ -559,7 +560,9 @@ export const useStore = create<AppState>()((set, get) => {
         const bytes = await client.exportBundle({
           modelCard: card?.text,
           model: result.artifacts,
-          preprocessing: result.pipeline,
+          preprocessing: result.audioScaling
+            ? { ...result.pipeline, audioScaling: result.audioScaling }
+            : result.pipeline,
           metrics: {
             ...result.metrics,
             sizes: result.sizes,

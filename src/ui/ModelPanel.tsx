@@ -21,7 +21,13 @@ export function ModelPanel() {
   const setModelParam = useStore((s) => s.setModelParam);
   const setTrain = useStore((s) => s.setTrain);
   const setBackend = useStore((s) => s.setBackend);
-  const usable = models.filter((m) => m.tasks.includes(setup.task) && m.needs.every((n) => n === 'tabular'));
+  const hasAudio = useStore((s) => !!s.dataset?.audio);
+  // Models whose inputs this dataset can feed: tabular always; MFCC / spectrogram frames once audio is loaded.
+  const usable = models.filter(
+    (m) =>
+      m.tasks.includes(setup.task) &&
+      m.needs.every((n) => n === 'tabular' || (hasAudio && (n === 'sequence' || n === 'spectrogram'))),
+  );
   const model = models.find((m) => m.id === setup.modelId);
   const t = setup.train;
 
@@ -48,6 +54,12 @@ export function ModelPanel() {
         )}
       </div>
       {model && <p className="hint">{model.description}</p>}
+      {!hasAudio && (
+        <p className="hint">
+          Sequence and spectrogram models (1D/2D CNN, LSTM, GRU, CRNN, fusion) appear here once the table has
+          audio: add files in the Audio panel and use or join their features.
+        </p>
+      )}
       <ErrorText field="model" />
       <h3>Training</h3>
       <div className="grid">

@@ -8,6 +8,7 @@ import { analyzeDecoded, analyzeWavBytes, featureBuffers, type AudioFeatures } f
 import {
   FILE_COLUMN,
   featureTable,
+  audioMatricesFor,
   joinFeatures,
   MATCHED_FILE_COLUMN,
   type JoinReport,
@@ -120,10 +121,19 @@ export function createAudioApi(): AudioApi {
     },
     async featureDataset(rows, fileName, fileBytes) {
       const table = featureTable(rows);
-      return describeTable(table, fileName, fileBytes, reportFor(table.rowCount, {}, []), [FILE_COLUMN]);
+      const dataset = describeTable(table, fileName, fileBytes, reportFor(table.rowCount, {}, []), [
+        FILE_COLUMN,
+      ]);
+      return {
+        ...dataset,
+        audio: audioMatricesFor(
+          rows,
+          Int32Array.from(rows, (_, i) => i),
+        ),
+      };
     },
     async joinDataset(base, rows, opts) {
-      const { table, report } = joinFeatures(base.table, featureTable(rows), opts);
+      const { table, report, fileRow } = joinFeatures(base.table, featureTable(rows), opts);
       const name = `${base.fileName} + audio features`;
       const warn = joinSummary(report, base.fileName);
       const fileCol = report.renamed.find((r) => r.from === MATCHED_FILE_COLUMN)?.to ?? MATCHED_FILE_COLUMN;
@@ -135,7 +145,7 @@ export function createAudioApi(): AudioApi {
         reportFor(table.rowCount, base.report, [warn]),
         exclude,
       );
-      return { dataset, report };
+      return { dataset: { ...dataset, audio: audioMatricesFor(rows, fileRow) }, report };
     },
   };
 }

@@ -4,6 +4,7 @@
  * Numbers cross as typed arrays (transferred where possible), never arrays of objects.
  */
 import type { ColumnType, Table } from '../core/data/table';
+import type { AudioMatrices } from '../core/data/audioMatrices';
 import type { IngestProgress, IngestReport } from '../core/ingest';
 import type { ColumnProfile } from '../core/prep';
 import type { ParamSchema } from '../core/models/types';
@@ -31,6 +32,8 @@ export interface LoadedDataset {
   recommendedFeatures: string[];
   /** The task each column would suggest as a target, aligned with profiles. */
   taskByColumn: Array<'regression' | 'classification'>;
+  /** Per-row MFCC and log-mel matrices when the table came from audio files (for sequence/spectrogram models). */
+  audio?: AudioMatrices;
 }
 
 /** A model family as the UI sees it: its form is drawn from paramSchema. */

@@ -10,6 +10,9 @@ export interface FeatureRow {
   file: string;
   names: readonly string[];
   values: ArrayLike<number>;
+  /** Optional fixed-size matrices: MFCC frames [128 * 20] and a log-mel patch [128 * 128], row-major. */
+  mfcc?: Float32Array;
+  mel?: Float32Array;
 }
 
 /** Name of the file-name column of a feature table. */

@@ -9,3 +9,4 @@ export {
   type JoinOptions,
   type JoinReport,
 } from './join';
+export { audioMatricesFor } from './matrices';

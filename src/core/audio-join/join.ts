@@ -121,7 +121,7 @@ export function joinFeatures(
   table: Table,
   features: Table,
   opts: JoinOptions = {},
-): { table: Table; report: JoinReport } {
+): { table: Table; report: JoinReport; fileRow: Int32Array } {
   const how = opts.how ?? 'inner';
   const { byKey, names, duplicates } = indexFiles(features);
   const columnName = opts.column ?? suggestJoinColumn(table, names)?.column;
@@ -190,6 +190,7 @@ export function joinFeatures(
   }
   const unmatchedFiles = names.filter((_, i) => !used.has(i) && !duplicates.has(i));
   return {
+    fileRow: Int32Array.from(fileRow),
     table: { rowCount: keep.length, columns: [...base.columns, ...audioCols] },
     report: {
       column: columnName,

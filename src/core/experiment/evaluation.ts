@@ -58,7 +58,8 @@ export interface EvaluationInput {
   /** Model predictions on the test rows in original units (regression) or probabilities (classification). */
   testPredicted: Float32Array;
   /** Predict from model inputs (scaled X, as transformFeatures gives) to original units / probabilities. */
-  predict: (X: Float32Array) => Promise<Float32Array> | Float32Array;
+  /** Absent for models with non-tabular inputs (audio matrices): importance and dependence are then skipped. */
+  predict?: (X: Float32Array) => Promise<Float32Array> | Float32Array;
   /** Classification decision threshold chosen on validation data (default 0.5). */
   threshold?: number;
   /** Columns for the bias analysis (default: defaultBiasColumns(table, target, featureColumns)). */
@@ -154,25 +155,30 @@ export async function evaluateRun(input: EvaluationInput): Promise<Evaluation> {
   const ys = Float32Array.from(sample, (i) => yTest[i]!);
   const groups = featureGroups(input.sourceColumn);
   const bothClasses = cls && ys.some((v) => v >= 0.5) && ys.some((v) => v < 0.5);
-  const importance = await permutationImportance(
-    input.predict,
-    xs,
-    d,
-    ys,
-    groups,
-    cls ? (bothClasses ? 'rocAuc' : 'logLoss') : 'rmse',
-    {
+  const metricName = cls ? (bothClasses ? 'rocAuc' : 'logLoss') : 'rmse';
+  let importance: ImportanceResult = {
+    metric: metricName,
+    higherIsBetter: metricName === 'rocAuc',
+    baseline: NaN,
+    features: [],
+  };
+  const dependence: PartialDependence[] = [];
+  const predict = input.predict;
+  if (!predict) {
+    notes.push(
+      'Feature importance and partial dependence are not computed for models that read audio matrices.',
+    );
+  } else {
+    importance = await permutationImportance(predict, xs, d, ys, groups, metricName, {
       repeats: 5,
       seed,
       onProgress: (done, total) => progress(0.3 + (0.4 * done) / total, 'feature importance'),
-    },
-  );
-
-  progress(0.7, 'partial dependence');
-  const dependence: PartialDependence[] = [];
-  for (const entry of importance.features.slice(0, 3)) {
-    const group = groups.find((g) => g.name === entry.name)!;
-    dependence.push(await dependenceOf(input, group, xs, sample));
+    });
+    progress(0.7, 'partial dependence');
+    for (const entry of importance.features.slice(0, 3)) {
+      const group = groups.find((g) => g.name === entry.name)!;
+      dependence.push(await dependenceOf({ ...input, predict }, group, xs, sample));
+    }
   }
 
   progress(0.8, 'plots');
@@ -308,7 +314,7 @@ function fitBaselines(input: EvaluationInput, notes: string[]): BaselineResult[]
  * input, labelled in the table's raw units when the source column is numeric.
  */
 async function dependenceOf(
-  input: EvaluationInput,
+  input: EvaluationInput & { predict: NonNullable<EvaluationInput['predict']> },
   group: FeatureGroup,
   xs: Float32Array,
   sample: Int32Array,

@@ -8,6 +8,7 @@ import { getColumn } from '../data/table';
 import { fitPipeline, inverseTarget, targetPresentRows, transformFeatures, transformTarget } from '../prep';
 import { guardedSplit } from './leakage';
 import { evaluateRun } from './evaluation';
+import { buildInputs, fitAudioScaling, inputSpec, needsAudio, planInputs } from './inputs';
 import { chooseThreshold, classificationMetrics, meanBaseline, regressionMetrics } from '../evaluate';
 import { getModelDescriptor } from '../models';
 import { predictBatched, summarizeModel, trainModel, type TrainCheckpoint, type TrainSet } from '../train';
@@ -70,7 +71,31 @@ export async function runExperiment(
   const { table, prep, split, train } = input;
   const warnings: string[] = [];
 
-  const usable = targetPresentRows(prep, table);
+  const descriptor = getModelDescriptor(input.modelId);
+  if (!descriptor.tasks.includes(prep.task)) {
+    throw new ExperimentError(`${descriptor.label} does not support ${prep.task}.`, 'model');
+  }
+  const plan = planInputs(descriptor.needs);
+  if (plan.embeddings) {
+    throw new ExperimentError(
+      `${descriptor.label} needs embedding inputs, which the studio does not build yet.`,
+      'model',
+    );
+  }
+  const audio = needsAudio(plan) ? input.audio : undefined;
+  if (needsAudio(plan) && !audio) {
+    throw new ExperimentError(
+      `${descriptor.label} reads audio (MFCC or spectrogram frames): add audio files in the Audio panel and use or join their features first.`,
+      'model',
+    );
+  }
+  let usable = targetPresentRows(prep, table);
+  if (audio) {
+    const withAudio = usable.filter((r) => audio.present[r] === 1);
+    if (withAudio.length < usable.length)
+      warnings.push(`${usable.length - withAudio.length} rows have no audio and were left out.`);
+    usable = withAudio;
+  }
   const droppedNoTarget = table.rowCount - usable.length;
   if (usable.length === 0)
     throw new ExperimentError(`The target "${prep.target}" has no values to learn from.`, 'target');
@@ -114,18 +139,16 @@ export async function runExperiment(
   const yVal = transformTarget(pipeline, table, valRows);
   const yTest = transformTarget(pipeline, table, s.test);
   const d = xTrain.nFeatures;
-  const asSet = (X: Float32Array, y: Float32Array, n: number): TrainSet => ({
-    inputs: [{ data: X, shape: [d] }],
+  const audioScaling = audio ? fitAudioScaling(audio, s.train) : undefined;
+  const inputsOf = (X: Float32Array, rows: Int32Array) => buildInputs(plan, X, d, rows, audio, audioScaling);
+  const asSet = (X: Float32Array, y: Float32Array, rows: Int32Array): TrainSet => ({
+    inputs: inputsOf(X, rows),
     y,
-    n,
+    n: rows.length,
   });
 
-  const descriptor = getModelDescriptor(input.modelId);
-  if (!descriptor.tasks.includes(prep.task)) {
-    throw new ExperimentError(`${descriptor.label} does not support ${prep.task}.`, 'model');
-  }
   const model = descriptor.build(
-    { inputs: { tabular: d }, task: prep.task, outputUnits: 1, seed: split.seed },
+    { inputs: inputSpec(plan, d, audio), task: prep.task, outputUnits: 1, seed: split.seed },
     { ...descriptor.defaults, ...input.modelParams },
   );
   try {
@@ -144,8 +167,8 @@ export async function runExperiment(
     const loss = train.loss ?? (prep.task === 'classification' ? 'bce' : 'mse');
     const result = await trainModel(
       model,
-      asSet(xTrain.X, yTrain, xTrain.nRows),
-      asSet(xVal.X, yVal, xVal.nRows),
+      asSet(xTrain.X, yTrain, s.train),
+      asSet(xVal.X, yVal, valRows),
       { ...train, loss },
       {
         onBatch: (e) =>
@@ -165,7 +188,7 @@ export async function runExperiment(
     if (result.message) warnings.push(result.message);
 
     emit({ type: 'phase', phase: 'evaluating' });
-    const rawTest = predictBatched(model, [{ data: xTest.X, shape: [d] }], xTest.nRows);
+    const rawTest = predictBatched(model, inputsOf(xTest.X, s.test), xTest.nRows);
     let metrics: ModelMetrics;
     let testActual: Float32Array;
     let testPredicted: Float32Array;
@@ -179,7 +202,7 @@ export async function runExperiment(
         baseline: regressionMetrics(testActual, base),
       };
     } else {
-      const rawVal = predictBatched(model, [{ data: xVal.X, shape: [d] }], xVal.nRows);
+      const rawVal = predictBatched(model, inputsOf(xVal.X, valRows), xVal.nRows);
       const threshold = chooseThreshold(yVal, rawVal);
       testActual = yTest;
       testPredicted = rawTest;
@@ -209,7 +232,8 @@ export async function runExperiment(
       yTest: testActual,
       yTrain: prep.task === 'regression' ? inverseTarget(pipeline, yTrain) : yTrain,
       testPredicted,
-      predict: predictOriginal,
+      // Importance permutes tabular columns only; a model reading audio matrices is skipped there.
+      predict: needsAudio(plan) ? undefined : predictOriginal,
       threshold: metrics.task === 'classification' ? metrics.model.threshold : undefined,
     });
     const artifacts = await modelToArtifacts(model);
@@ -228,6 +252,7 @@ export async function runExperiment(
       leakage: s.leakage,
       splitUsed: guarded.used,
       splitNote: guarded.note,
+      audioScaling,
       pipeline,
       artifacts,
       summary,

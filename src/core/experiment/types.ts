@@ -3,8 +3,10 @@
  * table it runs on, and the typed events and outcome of running it.
  */
 import type { Table } from '../data/table';
+import type { AudioMatrices } from '../data/audioMatrices';
 import type { FittedPipeline, PrepConfig } from '../prep';
 import type { Evaluation } from './evaluation';
+import type { AudioScaling } from './inputs';
 import type { LeakageFinding, SplitConfig } from '../split';
 import type { ClassificationMetrics, RegressionMetrics } from '../evaluate';
 import type { EpochEvent, ModelSummary, TrainConfig } from '../train';
@@ -65,6 +67,8 @@ export interface ExperimentOutcome {
   /** The split actually used (the leakage guard may switch a random split to grouped). */
   splitUsed: { method: SplitConfig['method']; groupColumn?: string };
   splitNote?: string;
+  /** Standardisation of the audio matrices (fitted on training rows), for models that read them. */
+  audioScaling?: AudioScaling;
   pipeline: FittedPipeline;
   artifacts: ModelArtifactsData;
   summary: ModelSummary;
@@ -74,4 +78,6 @@ export interface ExperimentOutcome {
 
 export interface ExperimentInput extends ExperimentConfig {
   table: Table;
+  /** Per-row audio matrices, aligned with the table, for models that read MFCC or log-mel frames. */
+  audio?: AudioMatrices;
 }

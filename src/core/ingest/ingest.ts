@@ -24,7 +24,7 @@ export async function ingestBlob(blob: Blob, opts: IngestOptions = {}): Promise<
 
 async function readBlob(blob: Blob, opts: IngestOptions, latin1: boolean): Promise<IngestResult> {
   const chunk = Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK);
-  const parser = new StreamParser(opts, latin1);
+  const parser = new StreamParser(opts, latin1, blob.size);
   const t0 = Date.now();
   const total = blob.size;
   for (let off = 0; off < total; off += chunk) {
@@ -61,7 +61,7 @@ export function ingestBytes(bytes: Uint8Array, opts: IngestOptions = {}): Ingest
 
 function readBytes(bytes: Uint8Array, opts: IngestOptions, latin1: boolean): IngestResult {
   const chunk = Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK);
-  const parser = new StreamParser(opts, latin1);
+  const parser = new StreamParser(opts, latin1, bytes.length);
   const t0 = Date.now();
   for (let off = 0; off < bytes.length; off += chunk) {
     opts.signal?.throwIfAborted();

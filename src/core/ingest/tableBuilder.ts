@@ -4,6 +4,7 @@
  */
 import type { Table } from '../data/table';
 import { looksNumeric, NumberBuilder, StringBuilder, type ColumnBuilder } from './builders';
+import { FastRows } from './fastRows';
 import type { RowSink, RowView } from './tokenizer';
 import { toCsvLine } from './tokenizer';
 import { parseNumber } from './numbers';
@@ -22,7 +23,11 @@ export class TableBuilder implements RowSink {
   trailingEmptyRows = 0;
   private sample: string[][] = [];
   private sampleLines: number[] = [];
-  private builders: ColumnBuilder[] | null = null;
+  builders: ColumnBuilder[] | null = null;
+  /** The fast row reader (set once the column kinds are chosen); the tokenizer calls it. */
+  fast: FastRows | null = null;
+  /** Rows to make room for once the kinds are chosen (reserve()). */
+  private reserved = 0;
   private converted: string[] = [];
   private headerNotice = '';
 
@@ -138,7 +143,23 @@ export class TableBuilder implements RowSink {
     if (cb.kind === 'number') {
       this.builders![k] = cb.toStringBuilder();
       this.converted.push(this.names![k]!);
+      this.fast?.refresh();
     }
+  }
+
+  /** Size the column buffers for about `rows` rows (an estimate from the file size; may be exceeded). */
+  reserve(rows: number): void {
+    this.reserved = Math.max(this.reserved, Math.ceil(rows));
+    if (this.builders) for (const b of this.builders) b.reserve(this.reserved);
+  }
+
+  /** True once the column kinds are chosen (reserve() then sizes the buffers at once). */
+  get typed(): boolean {
+    return this.builders !== null;
+  }
+
+  endChunk(): void {
+    if (this.builders) for (const b of this.builders) if (b.kind === 'string') b.compact();
   }
 
   /** Choose number or string storage per column from the buffered sample, then replay it. */
@@ -150,11 +171,13 @@ export class TableBuilder implements RowSink {
         ? new NumberBuilder(this.decimalComma)
         : new StringBuilder();
     });
+    if (this.reserved) for (const b of this.builders) b.reserve(this.reserved);
     const sample = this.sample;
     const lines = this.sampleLines;
     this.sample = [];
     this.sampleLines = [];
     for (let r = 0; r < sample.length; r++) this.appendStrings(sample[r]!, lines[r]!);
+    this.fast = new FastRows(this, this.delimiter.charCodeAt(0), this.decimalComma);
   }
 
   /** Close the table: final type fixes and the cell-issue list (sorted by line). */

@@ -62,11 +62,24 @@ export class RowView {
   }
 }
 
+/**
+ * Optional fast reader of whole plain rows (see fastRows.ts): called at row starts with the chunk;
+ * returns the index after the rows it read (each exactly one line; lastRows of them), or `i` for none.
+ */
+export interface FastRowReader {
+  lastRows: number;
+  rows(s: string, i: number, len: number): number;
+}
+
 /** Receives rows. The view is reused between calls: copy what you keep. `line` is 1-based. */
 export interface RowSink {
   row(view: RowView, line: number): void;
   /** A row that cannot be read at all (unterminated quote). */
   badRow(fields: string[], line: number, reason: string): void;
+  /** When set, rows it can read bypass row() (it must account for them exactly as row() would). */
+  fast?: FastRowReader | null;
+  /** Called after each pushed piece of text, once no offsets into it are held any more. */
+  endChunk?(): void;
 }
 
 const FIELD_START = 0;
@@ -114,6 +127,18 @@ export class CsvTokenizer {
     }
     if (state === QUOTED) this.qStart = i;
     while (i < len) {
+      if (state === FIELD_START && view.count === 0 && !this.prefixed) {
+        const fast = this.sink.fast;
+        if (fast) {
+          const j = fast.rows(s, i, len);
+          if (j !== i) {
+            this.line += fast.lastRows;
+            this.rowLine = this.line;
+            i = j;
+            if (i >= len) break;
+          }
+        }
+      }
       if (state === QUOTED) {
         const j = s.indexOf('"', i);
         if (j < 0) {
@@ -219,6 +244,7 @@ export class CsvTokenizer {
     }
     view.materialise();
     this.state = state;
+    this.sink.endChunk?.();
   }
 
   /** Offsets of the just-closed quoted field when it is kept as offsets (not `prefixed`). */
