@@ -98,7 +98,6 @@ export class FastRows {
         }
         let c = s.charCodeAt(i);
         let a = i;
-        let b = i;
         if (c === 34) {
           // Quoted: find the closing quote; "" escapes and line breaks are left to the general path.
           a = i + 1;
@@ -118,7 +117,7 @@ export class FastRows {
             ok = false;
             break;
           }
-          b = j;
+          const b = j;
           i = j + 1;
           if (kinds[k] === NUM) {
             const v = parseNumberRange(s, a, b, this.decimalComma);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMissingToken, parseNumber } from './numbers';
+import { mulberry32, randInt } from '../random';
 
 describe('parseNumber', () => {
   it('plain numbers equal Number()', () => {
@@ -19,6 +20,19 @@ describe('parseNumber', () => {
       '0.000000000000000000001',
     ])
       expect(parseNumber(s, false)).toBe(Number(s));
+  });
+  it('exponents equal Number() exactly (random mantissas and powers, seeded)', () => {
+    const rng = mulberry32(5);
+    for (let k = 0; k < 20000; k++) {
+      const digits = String(randInt(rng, 1e9)).padStart(1 + randInt(rng, 9), '0');
+      const dot = randInt(rng, digits.length + 1);
+      const mant = `${digits.slice(0, dot)}.${digits.slice(dot)}`.replace(/^\.$/, '0');
+      const exp = `${rng() < 0.5 ? 'e' : 'E'}${['', '+', '-'][randInt(rng, 3)]}${String(randInt(rng, 40)).padStart(randInt(rng, 3), '0')}`;
+      const t = `${rng() < 0.3 ? '-' : ''}${mant}${exp}`;
+      expect(parseNumber(t, false)).toBe(Number(t));
+    }
+    for (const t of ['1e', '1e+', 'e5', '1e5x', '1e00005', '2.5e-400', '9e400'])
+      expect(parseNumber(t, false)).toBe(/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : NaN);
   });
   it('thousands separators in groups of three', () => {
     expect(parseNumber('1,021', false)).toBe(1021);

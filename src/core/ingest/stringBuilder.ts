@@ -20,6 +20,8 @@ export const FNV_PRIME = 16777619;
 
 /** Characters turned into a string per String.fromCharCode call (well under argument-count limits). */
 const PIECE = 8192;
+/** ASCII bytes decode the same as UTF-8, natively and fast. */
+const ASCII = new TextDecoder();
 
 export class StringBuilder {
   readonly kind = 'string';
@@ -33,6 +35,7 @@ export class StringBuilder {
   /** Characters of all distinct values, back to back; Uint16Array once one is above U+00FF. */
   private keys: Uint8Array | Uint16Array = new Uint8Array(4096);
   private wide = false;
+  private ascii = true;
   /** Value k's characters are keys[offs[k], offs[k + 1]). */
   private offs = new Int32Array(1025);
   private size = 0;
@@ -102,9 +105,12 @@ export class StringBuilder {
     let keys = this.keys;
     for (let i = from; i < to; i++) {
       const c = s.charCodeAt(i);
-      if (c > 255 && !this.wide) {
-        this.widen();
-        keys = this.keys;
+      if (c > 127) {
+        this.ascii = false;
+        if (c > 255 && !this.wide) {
+          this.widen();
+          keys = this.keys;
+        }
       }
       keys[end++] = c;
     }
@@ -137,10 +143,14 @@ export class StringBuilder {
     const offs = this.offs;
     const a = offs[first]!;
     const b = offs[this.size]!;
-    const pieces: string[] = [];
-    for (let p = a; p < b; p += PIECE)
-      pieces.push(String.fromCharCode.apply(null, this.keys.subarray(p, Math.min(b, p + PIECE)) as never));
-    const joined = pieces.join('');
+    let joined: string;
+    if (this.ascii) joined = ASCII.decode(this.keys.subarray(a, b));
+    else {
+      const pieces: string[] = [];
+      for (let p = a; p < b; p += PIECE)
+        pieces.push(String.fromCharCode.apply(null, this.keys.subarray(p, Math.min(b, p + PIECE)) as never));
+      joined = pieces.join('');
+    }
     for (let k = first; k < this.size; k++) dict.push(joined.slice(offs[k]! - a, offs[k + 1]! - a));
   }
 

@@ -30,18 +30,22 @@ export interface NumericSummary {
   min: number;
   max: number;
   allInt: boolean;
+  /** Sum of the finite values (sequential, so sum / count equals meanStd's mean exactly). */
+  sum: number;
 }
 
-/** Summary of the finite values: one pass, plus a bitmap (small integer ranges) or a sort for distinct. */
+/** Summary of the finite values: one pass, plus a bitmap (small integer ranges) or a hash set for distinct. */
 export function summariseNumbers(values: ArrayLike<number>): NumericSummary {
   let count = 0;
   let min = Infinity;
   let max = -Infinity;
   let allInt = true;
+  let sum = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!Number.isFinite(v)) continue;
     count++;
+    sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
     if (allInt && v !== Math.floor(v)) allInt = false;
@@ -58,35 +62,52 @@ export function summariseNumbers(values: ArrayLike<number>): NumericSummary {
         distinct++;
       }
     }
-  } else if (count > 0) distinct = countDistinctFloats(values, count);
-  return { count, distinct, min, max, allInt };
+  } else if (count > 0) distinct = countDistinctFloats(values);
+  return { count, distinct, min, max, allInt, sum };
 }
 
 /**
  * Distinct finite values via an open-addressing table of float64 bit patterns (no sort, no Set of
- * boxed numbers). `count` is the number of finite values.
+ * boxed numbers). The table starts small and doubles at half full, so a column with a thousand
+ * distinct values (3-decimal audio features) probes a table that stays in cache.
  */
-function countDistinctFloats(values: ArrayLike<number>, count: number): number {
+function countDistinctFloats(values: ArrayLike<number>): number {
   let size = 1024;
-  while (size < count * 2) size *= 2;
-  const mask = size - 1;
-  const keys = new Float64Array(size);
-  const used = new Uint8Array(size);
+  let mask = size - 1;
+  let keys = new Float64Array(size);
+  let used = new Uint8Array(size);
   const f = new Float64Array(1);
   const w = new Int32Array(f.buffer);
+  const slotOf = (v: number, m: number): number => {
+    f[0] = v;
+    const h = Math.imul(w[0]! ^ Math.imul(w[1]!, 0x9e3779b1), 0x85ebca6b) >>> 0;
+    return (h ^ (h >>> 15)) & m;
+  };
   let distinct = 0;
   for (let i = 0; i < values.length; i++) {
     let v = values[i]!;
     if (!Number.isFinite(v)) continue;
     if (v === 0) v = 0; // -0 and 0 are one value
-    f[0] = v;
-    let slot = Math.imul(w[0]! ^ Math.imul(w[1]!, 0x9e3779b1), 0x85ebca6b) >>> 0;
-    slot = (slot ^ (slot >>> 15)) & mask;
+    let slot = slotOf(v, mask);
     while (used[slot] && keys[slot] !== v) slot = (slot + 1) & mask;
-    if (!used[slot]) {
-      used[slot] = 1;
-      keys[slot] = v;
-      distinct++;
+    if (used[slot]) continue;
+    used[slot] = 1;
+    keys[slot] = v;
+    if (++distinct * 2 <= size) continue;
+    // Grow: re-insert every key into a table twice the size.
+    const oldKeys = keys;
+    const oldUsed = used;
+    size *= 2;
+    mask = size - 1;
+    keys = new Float64Array(size);
+    used = new Uint8Array(size);
+    for (let k = 0; k < oldKeys.length; k++) {
+      if (!oldUsed[k]) continue;
+      const x = oldKeys[k]!;
+      let s = slotOf(x, mask);
+      while (used[s]) s = (s + 1) & mask;
+      used[s] = 1;
+      keys[s] = x;
     }
   }
   return distinct;

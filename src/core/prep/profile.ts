@@ -6,7 +6,7 @@
 import type { Column, ColumnType, Table } from '../data/table';
 import { cellString } from '../data/table';
 import { inferNumericSummary, inferStringCounts, summariseNumbers } from './infer';
-import { codeCounts, meanStd, numericView, parseBoolean, parseDate, splitTokens } from './values';
+import { codeCounts, numericView, parseBoolean, parseDate, splitTokens } from './values';
 
 export type ProfileFlag = 'constant' | 'id' | 'skew' | 'missing' | 'leak' | 'highCardinality';
 
@@ -76,7 +76,7 @@ function baseProfile(col: Column, index: number, given: ColumnType | undefined, 
     p.type = given ?? inferNumericSummary(m);
     p.missing = n - m.count;
     p.distinct = m.distinct;
-    if (m.count) numericStats(p, values, m.min, m.max);
+    if (m.count) numericStats(p, values, m.min, m.max, true, m);
   } else {
     const counts = codeCounts(col.codes.subarray(0, n), col.dict.length);
     p.type = given ?? inferStringCounts(col.dict, counts);
@@ -93,7 +93,7 @@ function baseProfile(col: Column, index: number, given: ColumnType | undefined, 
     } else if (p.type === 'date') {
       const v = numericView(col, undefined, (s) => parseDate(s)?.value ?? NaN).subarray(0, n);
       const m = summariseNumbers(v);
-      if (m.count) numericStats(p, v, m.min, m.max, false);
+      if (m.count) numericStats(p, v, m.min, m.max, false, m);
     }
   }
   const type = p.type;
@@ -123,25 +123,57 @@ function baseProfile(col: Column, index: number, given: ColumnType | undefined, 
   return p;
 }
 
-/** min/max/mean/std/histogram (and skew with a log1p suggestion) of the finite values; two passes, no sort. */
+/**
+ * min/max/mean/std/histogram (and skew with a log1p suggestion) of the finite values. `known` (count
+ * and sum of the finite values, from summariseNumbers) saves a pass; then one more pass gives the
+ * second and third central moments and the histogram together.
+ */
 function numericStats(
   p: ColumnProfile,
   values: ArrayLike<number>,
   min: number,
   max: number,
   withSkew = true,
+  known?: { count: number; sum: number },
 ): void {
-  const { mean, std, n } = meanStd(values);
+  let n = known?.count ?? 0;
+  let sum = known?.sum ?? 0;
+  if (!known) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (Number.isFinite(v)) {
+        n++;
+        sum += v;
+      }
+    }
+  }
   if (n === 0) return;
+  const mean = sum / n;
+  const bins = HIST_BINS;
+  const counts = new Float64Array(bins);
+  const width = (max - min) / bins;
+  let ss = 0;
+  let m3 = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    const d = v - mean;
+    const d2 = d * d;
+    ss += d2;
+    m3 += d2 * d;
+    if (width > 0) counts[Math.min(bins - 1, Math.floor((v - min) / width))]!++;
+  }
+  const std = Math.sqrt(ss / n);
   p.min = min;
   p.max = max;
   p.mean = mean;
   p.std = std;
-  p.histogram = histogram(values, min, max);
+  p.histogram = binsOf(counts, n, min, max);
   if (!withSkew || !(std > 0)) return;
-  p.skew = skewness(values, (v) => v);
+  const m2 = ss / n;
+  p.skew = m2 > 0 ? m3 / n / Math.pow(m2, 1.5) : 0;
   const numeric = p.type === 'number' || p.type === 'integer';
-  if (numeric && min >= 0 && p.skew >= 1 && Math.abs(skewness(values, Math.log1p)) < p.skew) {
+  if (numeric && min >= 0 && p.skew >= 1 && Math.abs(skewnessLog1p(values)) < p.skew) {
     p.flags.push('skew');
     p.suggestedScaling = 'log1p';
     p.warnings.push(`Heavy right tail (skewness ${p.skew.toFixed(1)}): a log1p transform is suggested.`);
@@ -151,15 +183,15 @@ function numericStats(
   } else if (numeric) p.suggestedScaling = 'standard';
 }
 
-/** Sample skewness (third standardised moment) of f(x) over the finite values; 0 when undefined. */
-function skewness(values: ArrayLike<number>, f: (v: number) => number): number {
+/** Sample skewness (third standardised moment) of log1p(x) over the finite values; 0 when undefined. */
+function skewnessLog1p(values: ArrayLike<number>): number {
   let n = 0;
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (Number.isFinite(v)) {
       n++;
-      sum += f(v);
+      sum += Math.log1p(v);
     }
   }
   if (n === 0) return 0;
@@ -169,12 +201,29 @@ function skewness(values: ArrayLike<number>, f: (v: number) => number): number {
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!Number.isFinite(v)) continue;
-    const d = f(v) - mean;
+    const d = Math.log1p(v) - mean;
     m2 += d * d;
     m3 += d * d * d;
   }
   m2 /= n;
   return m2 > 0 ? m3 / n / Math.pow(m2, 1.5) : 0;
+}
+
+/** Histogram bins from per-bin counts (one bin holding all `total` values when min === max). */
+function binsOf(
+  counts: Float64Array,
+  total: number,
+  min: number,
+  max: number,
+): { x0: number; x1: number; count: number }[] {
+  if (!(max > min)) return [{ x0: min, x1: max, count: total }];
+  const bins = counts.length;
+  const width = (max - min) / bins;
+  return Array.from({ length: bins }, (_, b) => ({
+    x0: min + b * width,
+    x1: b === bins - 1 ? max : min + (b + 1) * width,
+    count: counts[b]!,
+  }));
 }
 
 /** Equal-width histogram of the finite values over [min, max]; one bin when min === max. */
@@ -193,12 +242,7 @@ export function histogram(
     total++;
     if (width > 0) counts[Math.min(bins - 1, Math.floor((v - min) / width))]!++;
   }
-  if (!(max > min)) return [{ x0: min, x1: max, count: total }];
-  return Array.from({ length: bins }, (_, b) => ({
-    x0: min + b * width,
-    x1: b === bins - 1 ? max : min + (b + 1) * width,
-    count: counts[b]!,
-  }));
+  return binsOf(counts, total, min, max);
 }
 
 function topValues(dict: string[], counts: Int32Array, tokens: boolean): { value: string; count: number }[] {
@@ -253,17 +297,24 @@ function leakage(p: ColumnProfile, col: Column, target: Column, y: Float64Array,
   }
 }
 
-/** Same value as the target in at least 99% of the rows where both are present. */
+/**
+ * Same value as the target in at least 99% of the rows where both are present. Stops as soon as the
+ * mismatches already exceed 1% of every row that could still count (most columns: within a few
+ * thousand rows), so the text comparison below is not paid a million times per column.
+ */
 function isCopy(col: Column, target: Column, n: number): boolean {
   let same = 0;
   let both = 0;
   if (col.kind === 'number' && target.kind === 'number') {
+    const x = col.values;
+    const y = target.values;
     for (let r = 0; r < n; r++) {
-      const a = col.values[r]!;
-      const b = target.values[r]!;
+      const a = x[r]!;
+      const b = y[r]!;
       if (a !== a || b !== b) continue;
       both++;
       if (a === b) same++;
+      else if (both - same > 0.01 * (both + n - r - 1)) return false;
     }
   } else {
     // Compare text through per-dictionary lookups, not a string per row.
@@ -275,6 +326,7 @@ function isCopy(col: Column, target: Column, n: number): boolean {
       if (a === '' || b === '') continue;
       both++;
       if (a === b) same++;
+      else if (both - same > 0.01 * (both + n - r - 1)) return false;
     }
   }
   return both > 0 && same >= 0.99 * both;
