@@ -51,3 +51,16 @@ test('the same small model trains to agreeing metrics on wasm, webgl and webgpu'
   // WebGPU (SwiftShader here) accumulates its matMuls in another order: a little more drift over 3 epochs.
   expect(Math.abs(results.webgpu! - results.wasm!) / results.wasm!).toBeLessThan(0.025);
 });
+
+test('the model summary is shown before training, and follows the form', async ({ page }) => {
+  await loadSample(page);
+  await page.getByRole('button', { name: 'Show model summary' }).click();
+  const table = page.getByRole('table', { name: 'Model summary' });
+  await expect(table).toBeVisible();
+  await expect(table).toContainText('Dense');
+  const before = await page.getByTestId('model-summary').locator('summary').textContent();
+  await page.getByLabel('Hidden layer sizes').fill('64, 32, 8');
+  await page.getByRole('button', { name: 'Show model summary' }).click();
+  await expect(page.getByTestId('model-summary').locator('summary')).not.toHaveText(before ?? '');
+  await expect(page.getByRole('table', { name: 'Model summary' })).toContainText('[batch, 8]');
+});

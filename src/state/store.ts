@@ -97,6 +97,8 @@ export interface AppState {
   runs: RunRecord[];
   /** Bias reports computed on demand for columns the run did not analyse by default. */
   extraBias: BiasReport[];
+  /** The summary of the model the set-up would train (shown before training). */
+  preview?: ModelSummary;
   errors: Partial<Record<ErrorField, string>>;
   hydrated: boolean;
 
@@ -125,6 +127,8 @@ export interface AppState {
   requestBias(column: string): Promise<void>;
   modelCard(format: 'md' | 'html'): Promise<{ fileName: string; text: string } | undefined>;
   removeRun(runId: string): void;
+  /** Build the model for the current set-up and show its summary before training. */
+  previewModel(): Promise<void>;
 }
 
 export const SAMPLE_URL = `${import.meta.env.BASE_URL}samples/top_hits_2000_2019.csv`;
@@ -338,12 +342,15 @@ export const useStore = create<AppState>()((set, get) => {
     },
 
     setModel(id) {
-      set((s) => ({ setup: { ...s.setup, modelId: id, modelParams: {} } }));
+      set((s) => ({ setup: { ...s.setup, modelId: id, modelParams: {} }, preview: undefined }));
       persistSetup();
     },
 
     setModelParam(key, value) {
-      set((s) => ({ setup: { ...s.setup, modelParams: { ...s.setup.modelParams, [key]: value } } }));
+      set((s) => ({
+        setup: { ...s.setup, modelParams: { ...s.setup.modelParams, [key]: value } },
+        preview: undefined,
+      }));
       persistSetup();
     },
 
@@ -543,6 +550,24 @@ export const useStore = create<AppState>()((set, get) => {
       } catch (e) {
         set((s) => ({ errors: { ...s.errors, export: message(e) } }));
         return undefined;
+      }
+    },
+
+    async previewModel() {
+      const { dataset, setup } = get();
+      if (!dataset) return;
+      try {
+        const preview = await client.summarizeModel({
+          table: dataset.table,
+          audio: dataset.audio,
+          prep: prepConfigOf(setup, dataset.profiles),
+          modelId: setup.modelId,
+          modelParams: setup.modelParams,
+          seed: setup.split.seed,
+        });
+        set((s) => ({ preview, errors: { ...s.errors, model: undefined } }));
+      } catch (e) {
+        set((s) => ({ preview: undefined, errors: { ...s.errors, model: message(e) } }));
       }
     },
 

@@ -3,6 +3,7 @@ import type { BackendChoice } from '../workers/protocol';
 import type { TrainConfig } from '../core/train';
 import { ParamForm } from './ParamForm';
 import { ErrorText } from './ErrorText';
+import { ModelSummary } from './ModelSummary';
 
 const OPTIMIZERS: TrainConfig['optimizer'][] = ['adam', 'adamw', 'rmsprop', 'sgd'];
 const BACKENDS: { value: BackendChoice; label: string }[] = [
@@ -21,6 +22,8 @@ export function ModelPanel() {
   const setModelParam = useStore((s) => s.setModelParam);
   const setTrain = useStore((s) => s.setTrain);
   const setBackend = useStore((s) => s.setBackend);
+  const previewModel = useStore((s) => s.previewModel);
+  const preview = useStore((s) => s.preview);
   const hasAudio = useStore((s) => !!s.dataset?.audio);
   // Models whose inputs this dataset can feed: tabular always; MFCC / spectrogram frames once audio is loaded.
   const usable = models.filter(
@@ -60,6 +63,12 @@ export function ModelPanel() {
           audio: add files in the Audio panel and use or join their features.
         </p>
       )}
+      <div className="row">
+        <button type="button" className="secondary" onClick={() => void previewModel()}>
+          Show model summary
+        </button>
+      </div>
+      {preview && <ModelSummary summary={preview} open />}
       <ErrorText field="model" />
       <h3>Training</h3>
       <div className="grid">

@@ -2,6 +2,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { useStore } from '../state/store';
 import { ErrorText } from './ErrorText';
 import { fmt, fmtDuration, fmtInt } from './format';
+import { ModelSummary } from './ModelSummary';
 
 /** Step 4: train in a worker, watch the loss live, cancel at any batch. */
 export function TrainPanel() {
@@ -123,38 +124,7 @@ export function TrainPanel() {
           </figcaption>
         </figure>
       )}
-      {(run.summary ?? result?.summary) && <Summary />}
+      {(run.summary ?? result?.summary) && <ModelSummary summary={(run.summary ?? result?.summary)!} />}
     </section>
-  );
-}
-
-function Summary() {
-  const summary = useStore((s) => s.run.summary ?? s.result?.summary)!;
-  return (
-    <details>
-      <summary>
-        Model summary: {summary.layers.length} layers, {fmtInt(summary.totalParams)} parameters
-      </summary>
-      <table aria-label="Model summary">
-        <thead>
-          <tr>
-            <th scope="col">Layer</th>
-            <th scope="col">Type</th>
-            <th scope="col">Output shape</th>
-            <th scope="col">Parameters</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summary.layers.map((l) => (
-            <tr key={l.name}>
-              <td>{l.name}</td>
-              <td>{l.type}</td>
-              <td>{l.outputShape}</td>
-              <td>{fmtInt(l.params)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
   );
 }

@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { Table } from '../core/data/table';
 import type { IngestProgress } from '../core/ingest';
-import type { BiasRequest, ModelCardArgs } from './protocol';
+import type { BiasRequest, ModelCardArgs, SummaryRequest } from './protocol';
 import type {
   DataApi,
   LoadedDataset,
@@ -179,4 +179,10 @@ export function biasFor(req: BiasRequest) {
 export function modelCard(args: ModelCardArgs, format: 'md' | 'html') {
   data ??= spawnData();
   return data.api.modelCard(args, format);
+}
+
+/** The model the current set-up would build, summarised (data worker). */
+export function summarizeModel(req: SummaryRequest) {
+  data ??= spawnData();
+  return data.api.summarize(req);
 }

@@ -5,6 +5,7 @@ import { defaultFeatures, profileTable, suggestTarget, suggestTask } from '../co
 import { modelRegistry } from '../core/models';
 import { biasByColumn } from '../core/bias';
 import { modelCardInputOf } from '../core/experiment/card';
+import { summarizeSetup } from '../core/experiment/summary';
 import { modelCardHtml, modelCardMarkdown } from '../core/report';
 import type { DataApi, LoadedDataset } from './protocol';
 
@@ -68,6 +69,9 @@ export function createDataApi(): DataApi {
     async modelCard(args, format) {
       const input = modelCardInputOf(args);
       return format === 'md' ? modelCardMarkdown(input) : modelCardHtml(input);
+    },
+    async summarize(req) {
+      return summarizeSetup(req.table, req.prep, req.modelId, req.modelParams, req.seed, req.audio);
     },
     async listModels() {
       return modelRegistry.map(({ id, label, description, tasks, needs, paramSchema, defaults }) => ({

@@ -12,7 +12,7 @@ import type { BiasReport } from '../core/bias';
 import type { ModelCardArgs } from '../core/experiment/card';
 
 export type { ModelCardArgs };
-import type { EpochEvent } from '../core/train';
+import type { EpochEvent, ModelSummary } from '../core/train';
 import type { BundleContents } from '../core/deploy/zip';
 import type { ExperimentEvent, ExperimentInput, ExperimentOutcome } from '../core/experiment/types';
 
@@ -58,6 +58,15 @@ export interface BiasRequest {
   seed: number;
 }
 
+export interface SummaryRequest {
+  table: Table;
+  audio?: AudioMatrices;
+  prep: ExperimentInput['prep'];
+  modelId: string;
+  modelParams: Record<string, unknown>;
+  seed: number;
+}
+
 export interface DataApi {
   /** Parse a CSV file (streamed), then type and profile its columns. */
   ingest(files: Blob[], names: string[], onProgress: (p: IngestProgress) => void): Promise<LoadedDataset>;
@@ -67,6 +76,8 @@ export interface DataApi {
   bias(req: BiasRequest): Promise<BiasReport>;
   /** The model card of a finished run, as Markdown or self-contained HTML. */
   modelCard(args: ModelCardArgs, format: 'md' | 'html'): Promise<string>;
+  /** Build the model for this set-up (pipeline fitted on a sample of rows) and summarise it, before training. */
+  summarize(req: SummaryRequest): Promise<ModelSummary>;
   /** The model registry's descriptors, without their build functions. */
   listModels(): Promise<ModelInfo[]>;
   cancel(): void;
