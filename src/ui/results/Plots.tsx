@@ -79,6 +79,10 @@ function PredVsActual({ points }: { points: { actual: number; predicted: number 
     lo = Math.min(lo, p.actual, p.predicted);
     hi = Math.max(hi, p.actual, p.predicted);
   }
+  // Round the shared domain outwards so ticks read as plain numbers (no -5.87e-7 for a near-zero minimum).
+  const step = 10 ** Math.floor(Math.log10(Math.max(hi - lo, 1e-9)) - 1);
+  lo = Math.floor(lo / step) * step;
+  hi = Math.ceil(hi / step) * step;
   return (
     <figure className="chart" aria-label="Predicted versus actual">
       <ResponsiveContainer width="100%" height={280}>
@@ -212,4 +216,9 @@ function Curve({
       </figcaption>
     </figure>
   );
+}
+
+/** Axis ticks: whole numbers as they are (years stay 2019, not 2,019), others rounded. */
+function tick(v: number): string {
+  return Number.isInteger(v) ? String(v) : fmt(v, 1);
 }
