@@ -220,8 +220,15 @@ export class FastRows {
       }
       for (let k = 0; k < ncol; k++) {
         const cb = builders[k]!;
-        if (cb.kind === 'number') cb.pushValue(num[k]!);
-        else cb.pushHashed(s, from[k]!, to[k]!, hash[k]!);
+        if (cb.kind === 'number') {
+          // NumberBuilder.pushValue, inlined (browsers did not inline it here).
+          const v = num[k]!;
+          if (cb.n === cb.values.length) cb.pushValue(v);
+          else {
+            if (v === v) cb.nonMissing++;
+            cb.values[cb.n++] = v;
+          }
+        } else cb.pushHashed(s, from[k]!, to[k]!, hash[k]!);
       }
       rows++;
     }

@@ -28,8 +28,7 @@ export class StreamParser {
   private delimiter = ',';
   private decimalComma = false;
   private nulCount = 0;
-  /** UTF-8 and windows-1252: a NUL character is exactly a zero byte, and bytes are quicker to search. */
-  private byteNul = false;
+
   private firstText = true;
   private bytesSeen = 0;
   private reserved = false;
@@ -54,10 +53,7 @@ export class StreamParser {
       this.headByteCount += bytes.length;
       if (this.headByteCount < HEAD_BYTES) return;
       this.startDecoder();
-    } else {
-      if (this.byteNul) this.countNulBytes(bytes);
-      this.pushText(this.decode(bytes, true));
-    }
+    } else this.pushText(this.decode(bytes, true));
     if (!this.reserved && this.totalBytes > 0 && this.builder?.typed) this.reserve();
   }
 
@@ -126,8 +122,6 @@ export class StreamParser {
       this.notice = g.notice;
     }
     this.decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8' });
-    this.byteNul = this.decoder.encoding === 'utf-8' || this.decoder.encoding === 'windows-1252';
-    if (this.byteNul) this.countNulBytes(head);
     this.pushText(this.decode(head, true));
   }
 
@@ -145,17 +139,13 @@ export class StreamParser {
       this.firstText = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    if (!this.byteNul && text.indexOf('\u0000') >= 0) this.nulCount += text.split('\u0000').length - 1;
+    if (text.indexOf('\u0000') >= 0) this.nulCount += text.split('\u0000').length - 1;
     if (this.tokenizer === null) {
       this.headText += text;
       if (this.headText.length >= HEAD_CHARS) this.startTokenizer();
       return;
     }
     this.tokenizer.push(text);
-  }
-
-  private countNulBytes(bytes: Uint8Array): void {
-    for (let i = bytes.indexOf(0); i >= 0; i = bytes.indexOf(0, i + 1)) this.nulCount++;
   }
 
   private startTokenizer(): void {

@@ -76,9 +76,15 @@ export class StringBuilder {
       if (code < 0) break;
       if (table[2 * slot] === h) {
         const o = offs[code]!;
-        if (offs[code + 1]! - o === len && this.same(o, s, from, len)) {
-          this.codes[this.n++] = code;
-          return;
+        if (offs[code + 1]! - o === len) {
+          // Compare with the stored characters (inlined: this runs for nearly every cell).
+          const keys = this.keys;
+          let i = 0;
+          while (i < len && keys[o + i] === s.charCodeAt(from + i)) i++;
+          if (i === len) {
+            this.codes[this.n++] = code;
+            return;
+          }
         }
       }
       slot = (slot + 1) & mask;
@@ -88,12 +94,6 @@ export class StringBuilder {
     table[2 * slot + 1] = code + 1;
     this.codes[this.n++] = code;
     if ((code + 1) * 2 > mask + 1) this.rehash();
-  }
-
-  private same(o: number, s: string, from: number, len: number): boolean {
-    const keys = this.keys;
-    for (let i = 0; i < len; i++) if (keys[o + i] !== s.charCodeAt(from + i)) return false;
-    return true;
   }
 
   /** Store s[from, to) as the next distinct value; returns its code. */

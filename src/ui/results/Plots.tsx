@@ -150,7 +150,7 @@ function ResidualVsFeature({ result }: { result: TrainOutcome }) {
             type="number"
             dataKey="x"
             domain={['auto', 'auto']}
-            tickFormatter={(v: number) => fmt(v, 1)}
+            tickFormatter={tick}
           />
           <YAxis type="number" dataKey="y" width={56} tickFormatter={(v: number) => fmt(v, 1)} />
           <Tooltip formatter={(v) => fmt(Number(v), 2)} />
