@@ -29,8 +29,11 @@ export class StringBuilder {
   n = 0;
   /** The distinct values; complete after compact() (called per chunk and by finish()). */
   dict: string[] = [];
-  /** Open addressing, interleaved [hash, code + 1] pairs (0 = empty): one cache line per probe. */
-  private table = new Int32Array(4096);
+  /**
+   * Open addressing, interleaved [hash, code + 1, key offset, key length] (code + 1 = 0: empty): a
+   * probe and the length check touch one cache line, and the key's characters are one more.
+   */
+  private table = new Int32Array(4 * 2048);
   private mask = 2047;
   /** Characters of all distinct values, back to back; Uint16Array once one is above U+00FF. */
   private keys: Uint8Array | Uint16Array = new Uint8Array(4096);
@@ -45,6 +48,17 @@ export class StringBuilder {
   reserve(rows: number): void {
     if (rows > this.codes.length) this.codes = resize32(this.codes, rows);
     this.growth = 1.25;
+    // A column whose values so far are nearly all distinct (ids, titles) will need a table and key
+    // store for about `rows` values: size them now instead of regrowing (and rehashing) ten times.
+    if (this.n >= 500 && this.size >= 0.9 * this.n) {
+      let slots = this.mask + 1;
+      while (slots < 2 * rows) slots *= 2;
+      if (slots > this.mask + 1) this.rehash(slots);
+      const used = this.offs[this.size]!;
+      const chars = Math.ceil((used / this.n) * rows * 1.05);
+      if (chars > this.keys.length) this.growKeys(chars, used);
+      if (rows + 2 > this.offs.length) this.offs = resize32(this.offs, rows + 2);
+    }
   }
 
   /** Append a whole string cell. */
@@ -68,32 +82,33 @@ export class StringBuilder {
     }
     const table = this.table;
     const mask = this.mask;
-    const offs = this.offs;
     const len = to - from;
     let slot = (h ^ (h >>> 16)) & mask;
     for (;;) {
-      const code = table[2 * slot + 1]! - 1;
+      const t = 4 * slot;
+      const code = table[t + 1]! - 1;
       if (code < 0) break;
-      if (table[2 * slot] === h) {
-        const o = offs[code]!;
-        if (offs[code + 1]! - o === len) {
-          // Compare with the stored characters (inlined: this runs for nearly every cell).
-          const keys = this.keys;
-          let i = 0;
-          while (i < len && keys[o + i] === s.charCodeAt(from + i)) i++;
-          if (i === len) {
-            this.codes[this.n++] = code;
-            return;
-          }
+      if (table[t] === h && table[t + 3] === len) {
+        // Compare with the stored characters (inlined: this runs for nearly every cell).
+        const keys = this.keys;
+        const o = table[t + 2]!;
+        let i = 0;
+        while (i < len && keys[o + i] === s.charCodeAt(from + i)) i++;
+        if (i === len) {
+          this.codes[this.n++] = code;
+          return;
         }
       }
       slot = (slot + 1) & mask;
     }
     const code = this.add(s, from, to);
-    table[2 * slot] = h;
-    table[2 * slot + 1] = code + 1;
+    const t = 4 * slot;
+    table[t] = h;
+    table[t + 1] = code + 1;
+    table[t + 2] = this.offs[code]!;
+    table[t + 3] = len;
     this.codes[this.n++] = code;
-    if ((code + 1) * 2 > mask + 1) this.rehash();
+    if ((code + 1) * 2 > mask + 1) this.rehash(2 * (mask + 1));
   }
 
   /** Store s[from, to) as the next distinct value; returns its code. */
@@ -101,7 +116,7 @@ export class StringBuilder {
     const code = this.size++;
     if (code + 2 > this.offs.length) this.offs = resize32(this.offs, this.offs.length * 1.5);
     let end = this.offs[code]!;
-    if (end + (to - from) > this.keys.length) this.growKeys(end + (to - from));
+    if (end + (to - from) > this.keys.length) this.growKeys(end + (to - from), end);
     let keys = this.keys;
     for (let i = from; i < to; i++) {
       const c = s.charCodeAt(i);
@@ -118,10 +133,11 @@ export class StringBuilder {
     return code;
   }
 
-  private growKeys(need: number): void {
+  /** Room for `need` key characters; the first `used` are kept. */
+  private growKeys(need: number, used: number): void {
     const size = Math.max(need, Math.ceil(this.keys.length * 1.5));
     const keys = this.wide ? new Uint16Array(size) : new Uint8Array(size);
-    keys.set(this.keys.subarray(0, this.offs[this.size - 1] ?? 0));
+    keys.set(this.keys.subarray(0, used));
     this.keys = keys;
   }
 
@@ -154,18 +170,21 @@ export class StringBuilder {
     for (let k = first; k < this.size; k++) dict.push(joined.slice(offs[k]! - a, offs[k + 1]! - a));
   }
 
-  private rehash(): void {
+  /** Re-insert every entry into a table of `slots` slots (a power of two). */
+  private rehash(slots: number): void {
     const old = this.table;
-    const slots = (this.mask + 1) * 2;
-    const table = new Int32Array(slots * 2);
+    const table = new Int32Array(slots * 4);
     const mask = slots - 1;
-    for (let o = 0; o < old.length; o += 2) {
+    for (let o = 0; o < old.length; o += 4) {
       if (old[o + 1] === 0) continue;
       const h = old[o]!;
       let slot = (h ^ (h >>> 16)) & mask;
-      while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      table[2 * slot] = h;
-      table[2 * slot + 1] = old[o + 1]!;
+      while (table[4 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      const t = 4 * slot;
+      table[t] = h;
+      table[t + 1] = old[o + 1]!;
+      table[t + 2] = old[o + 2]!;
+      table[t + 3] = old[o + 3]!;
     }
     this.table = table;
     this.mask = mask;
