@@ -16,6 +16,10 @@ test.describe('from a CSV to an exported model', () => {
     await expect(page.getByLabel('Use song as a feature')).not.toBeChecked();
     await expect(page.getByLabel('Use danceability as a feature')).toBeChecked();
 
+    // Per-column preparation: the heavy-tailed duration is log-scaled, as its profile suggests.
+    await expect(page.getByLabel('Scaling of duration_ms')).toHaveValue('log1p');
+    await expect(page.getByLabel('Scaling of tempo')).toHaveValue('standard');
+
     await setNumber(page, 'Epochs', 40);
     await trainAndWait(page);
     await expect(page.getByTestId('backend')).toContainText('wasm');
@@ -39,6 +43,8 @@ test.describe('from a CSV to an exported model', () => {
     expect(modelJson.weightsManifest[0].paths).toEqual(['weights.bin']);
     const prep = JSON.parse(new TextDecoder().decode(zip['preprocessing.json']));
     expect(prep.version).toBe(1);
+    const duration = prep.features.find((f: { column: string }) => f.column === 'duration_ms');
+    expect(duration.log1p).toBe(true);
 
     await page.reload();
     await expect(page.getByTestId('data-summary')).toContainText('2,000 rows read');

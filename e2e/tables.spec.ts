@@ -17,6 +17,10 @@ for (const t of tables) {
     if (t.extra) await expect(page.getByTestId('data-summary')).toContainText(t.extra);
     await expect(page.getByLabel('Target column')).toHaveValue(t.target);
     await setNumber(page, 'Epochs', 15);
+    if (t.target === 'popularity') {
+      // A person's choice of preparation reaches the pipeline: robust scaling for tempo trains as well.
+      await page.getByLabel('Scaling of tempo').selectOption('robust');
+    }
     await trainAndWait(page);
     const [r2] = await readMetric(page, 'R²');
     expect(Number.isFinite(r2)).toBe(true);

@@ -39,6 +39,8 @@ export interface Setup {
   backend: BackendChoice;
   /** Under a random split, keep copies of a track on one side (the leakage guard). */
   guardLeakage: boolean;
+  /** Per-column preparation chosen by the person (scaling, imputation, encoding), as [column, options] pairs. */
+  specOverrides: Array<[string, Partial<FeatureSpec>]>;
 }
 
 export interface RunView {
@@ -120,6 +122,8 @@ export interface AppState {
   setTrain(patch: Partial<TrainConfig>): void;
   setBackend(b: BackendChoice): void;
   setGuardLeakage(on: boolean): void;
+  /** Choose how one feature column is prepared (undefined fields fall back to the defaults). */
+  setColumnPrep(name: string, patch: Partial<FeatureSpec>): void;
   /** Train with the current set-up; with `resume`, continue an interrupted run from its checkpoint. */
   startTraining(resume?: ActiveRun): Promise<void>;
   cancelTraining(): void;
@@ -153,6 +157,7 @@ const initialSetup: Setup = {
   train: defaultTrain,
   backend: 'auto',
   guardLeakage: true,
+  specOverrides: [],
 };
 
 const idleRun: RunView = { status: 'idle', epochs: [], totalEpochs: 0, warnings: [], cancelRequested: false };
@@ -170,11 +175,19 @@ function taskFor(ds: LoadedDataset, target: string | undefined): Task {
   return i >= 0 ? (ds.taskByColumn[i] ?? 'regression') : 'regression';
 }
 
-/** The preprocessing config the pipeline is fitted from (defaults by column type). */
+/**
+ * The preprocessing config the pipeline is fitted from: defaults by column type, the profile's
+ * suggestion (log1p for heavy tails), then what the person chose for the column.
+ */
 export function prepConfigOf(setup: Setup, profiles: ColumnProfile[]): PrepConfig {
+  const overrides = new Map(setup.specOverrides ?? []);
   const features: FeatureSpec[] = setup.features.map((name) => {
     const i = profiles.findIndex((p) => p.name === name);
-    return { name, type: setup.types[i] ?? profiles[i]?.type ?? 'number' };
+    const type = setup.types[i] ?? profiles[i]?.type ?? 'number';
+    const numeric = type === 'number' || type === 'integer';
+    const suggested: Partial<FeatureSpec> =
+      numeric && profiles[i]?.suggestedScaling === 'log1p' ? { scaling: 'log1p' } : {};
+    return { ...suggested, ...overrides.get(name), name, type };
   });
   return { target: setup.target ?? '', task: setup.task, features, hitThreshold: setup.hitThreshold };
 }
@@ -244,6 +257,7 @@ export const useStore = create<AppState>()((set, get) => {
           hitThreshold: undefined,
           features: featuresFor(ds, target),
           types: ds.profiles.map((p) => p.type),
+          specOverrides: [],
         };
         set({ dataset: ds, setup, loading: undefined, result: undefined, run: idleRun });
         if (!target)
@@ -356,6 +370,15 @@ export const useStore = create<AppState>()((set, get) => {
 
     setTrain(patch) {
       set((s) => ({ setup: { ...s.setup, train: { ...s.setup.train, ...patch } } }));
+      persistSetup();
+    },
+
+    setColumnPrep(name, patch) {
+      set((s) => {
+        const current = new Map(s.setup.specOverrides ?? []);
+        current.set(name, { ...current.get(name), ...patch });
+        return { setup: { ...s.setup, specOverrides: [...current] }, preview: undefined };
+      });
       persistSetup();
     },
 

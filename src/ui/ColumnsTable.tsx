@@ -1,6 +1,7 @@
 import type { ColumnType } from '../core/data/table';
 import { useStore } from '../state/store';
 import { fmt } from './format';
+import { ColumnPrep } from './data/ColumnPrep';
 import { ErrorText } from './ErrorText';
 import { MiniHistogram } from './data/MiniHistogram';
 import { TopValues } from './data/TopValues';
@@ -42,6 +43,7 @@ export function ColumnsTable() {
             <th scope="col">Summary</th>
             <th scope="col">Distribution</th>
             <th scope="col">Warnings</th>
+            <th scope="col">Preparation</th>
           </tr>
         </thead>
         <tbody>
@@ -91,6 +93,11 @@ export function ColumnsTable() {
                 </td>
                 <td className={p.flags.includes('leak') ? 'leak-cell' : undefined}>
                   <ProfileFlags profile={p} />
+                </td>
+                <td>
+                  {chosen.has(p.name) && !isTarget && (
+                    <ColumnPrep profile={p} type={setup.types[i] ?? p.type} />
+                  )}
                 </td>
               </tr>
             );

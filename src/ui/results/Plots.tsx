@@ -146,12 +146,7 @@ function ResidualVsFeature({ result }: { result: TrainOutcome }) {
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            type="number"
-            dataKey="x"
-            domain={['auto', 'auto']}
-            tickFormatter={tick}
-          />
+          <XAxis type="number" dataKey="x" domain={['auto', 'auto']} tickFormatter={tick} />
           <YAxis type="number" dataKey="y" width={56} tickFormatter={(v: number) => fmt(v, 1)} />
           <Tooltip formatter={(v) => fmt(Number(v), 2)} />
           <ReferenceLine y={0} stroke="#999" />
