@@ -20,7 +20,6 @@ export default defineConfig({
     // bench.html is the benchmark page driven by `npm run bench` (bench/run.mjs).
     rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } },
   },
-  optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
