@@ -1,5 +1,6 @@
 /**
- * The only code that creates workers. Each call is typed and cancellable: cancel first asks
+ * The typed client of the data and training workers; with audioClient.ts (the audio pool) and
+ * prepClient.ts (duplicates) the only code that creates workers. Each call is typed and cancellable: cancel first asks
  * the loop to stop at the next batch, then terminates the worker after a grace period and
  * respawns it lazily on the next call.
  */
