@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { CHROMIUM_ARGS as BASE_ARGS, chromiumPath } from '../scripts/chromium.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -85,23 +86,12 @@ function machine() {
 
 const load = () => os.loadavg()[0].toFixed(2);
 
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-webgpu',
-  '--enable-precise-memory-info',
-];
+// The shared headless flags, plus precise memory info for the heap figures.
+const CHROMIUM_ARGS = [...BASE_ARGS, '--enable-precise-memory-info'];
 
 /** A Chromium with /bench.html open; restart() gives a fresh browser (and GPU process). */
 async function openSession() {
-  const executablePath =
-    process.env.CHROMIUM_PATH ??
-    ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  const executablePath = chromiumPath();
   const s = { browser: undefined, page: undefined };
   s.start = async () => {
     s.browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });

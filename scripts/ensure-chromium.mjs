@@ -3,12 +3,9 @@
 // download is not used (no network beyond npm and Debian here): we use Debian's chromium.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumPath } from './chromium.mjs';
 
-const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-  Boolean,
-);
-const found = candidates.find((p) => existsSync(p));
-if (found) {
+if (chromiumPath()) {
   process.exit(0);
 }
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

@@ -6,9 +6,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const port = 4175;
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+  { stdio: 'ignore' },
+);
 try {
   for (let i = 0; i < 60; i++) {
     try {
@@ -17,11 +22,14 @@ try {
       await new Promise((r) => setTimeout(r, 500));
     }
   }
-  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'encore-shot-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    viewport: { width: 1280, height: 1500 },
-  });
+  const context = await chromium.launchPersistentContext(
+    mkdtempSync(path.join(os.tmpdir(), 'encore-shot-')),
+    {
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 1500 },
+    },
+  );
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.getByRole('button', { name: 'Try the sample' }).click();

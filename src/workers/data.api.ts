@@ -1,7 +1,7 @@
 /** The data worker's API over core ingest and profiling; plain object, testable without a Worker. */
 import { ingestBlob, ingestBlobs, type IngestProgress, type IngestReport } from '../core/ingest';
 import type { Table } from '../core/data/table';
-import { defaultFeatures, profileTable, suggestTarget, suggestTask } from '../core/prep';
+import { defaultFeatures, profileTable, suggestTargetOf, suggestTask } from '../core/prep';
 import { modelRegistry } from '../core/models';
 import { biasByColumn } from '../core/bias';
 import { modelCardInputOf } from '../core/experiment/card';
@@ -41,8 +41,8 @@ export function createDataApi(): DataApi {
         table = many.table;
         report = mergeReports(many.reports, names);
       }
-      // Profile with the suggested target so leakage suspects are flagged on first paint.
-      const target = suggestTarget(profileTable(table));
+      // Profile once, against the suggested target, so leakage suspects are flagged on first paint.
+      const target = suggestTargetOf(table);
       const profiles = profileTable(table, { target });
       return {
         fileName: names.length === 1 ? names[0]! : `${names.length} files (${names.join(', ')})`,

@@ -2,7 +2,8 @@
 export type { ColumnProfile, ProfileFlag } from './profile';
 export { profileTable, histogram, pearson } from './profile';
 export { inferColumnType } from './infer';
-export { suggestTarget, suggestTask, defaultFeatures, LOW_CARDINALITY } from './suggest';
+export { suggestTarget, suggestTargetOf, suggestTask, defaultFeatures, LOW_CARDINALITY } from './suggest';
+export type { TargetCandidate } from './suggest';
 export type {
   FeatureSpec,
   PrepConfig,

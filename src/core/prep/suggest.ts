@@ -1,6 +1,8 @@
 /**
  * Defaults the UI pre-selects: which column is the target, which task, which features.
  */
+import { isMissing, type Table } from '../data/table';
+import { inferColumnType } from './infer';
 import type { ColumnProfile } from './profile';
 import type { FeatureSpec } from './types';
 
@@ -8,8 +10,11 @@ import type { FeatureSpec } from './types';
 const TARGET_NAMES = ['popularity', 'pop', 'streams', 'target', 'hit', 'label', 'y'];
 const USABLE_TARGET = new Set(['number', 'integer', 'boolean', 'category']);
 
+/** What target suggestion reads of a column: its name, type and missing share (a ColumnProfile has them). */
+export type TargetCandidate = Pick<ColumnProfile, 'name' | 'type' | 'missingShare'>;
+
 /** The column most likely to be the target ("popularity", "pop", "streams", "target", "hit"), or undefined. */
-export function suggestTarget(profiles: ColumnProfile[]): string | undefined {
+export function suggestTarget(profiles: readonly TargetCandidate[]): string | undefined {
   const usable = profiles.filter((p) => USABLE_TARGET.has(p.type) && p.missingShare < 0.5);
   for (const name of TARGET_NAMES) {
     const hit = usable.find((p) => p.name.trim().toLowerCase() === name);
@@ -85,4 +90,22 @@ export function suggestFeatureSpecs(profiles: ColumnProfile[], names: string[]):
       spec.missingIndicator = p.missingShare >= 0.05;
     return [spec];
   });
+}
+
+/**
+ * suggestTarget straight from a table, without a full profile: types are inferred and missing
+ * cells counted, so the one full profile can already be computed against the suggested target.
+ */
+export function suggestTargetOf(table: Table): string | undefined {
+  return suggestTarget(
+    table.columns.map((col) => {
+      let missing = 0;
+      for (let r = 0; r < table.rowCount; r++) if (isMissing(col, r)) missing++;
+      return {
+        name: col.name,
+        type: inferColumnType(col, table.rowCount),
+        missingShare: missing / (table.rowCount || 1),
+      };
+    }),
+  );
 }
