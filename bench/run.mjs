@@ -14,8 +14,12 @@ import { sampleWorkerHeap } from './heap.mjs';
 import { TARGETS, audioTable, bestPerModel, ingestTable, trainTable } from './report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const resultsPath = path.join(root, 'bench', 'results.json');
-const PORT = 4174;
+// BENCH_RESULTS points a trial run at another file, so bench/results.json keeps the recorded figures.
+const resultsPath = process.env.BENCH_RESULTS
+  ? path.resolve(process.env.BENCH_RESULTS)
+  : path.join(root, 'bench', 'results.json');
+// BENCH_PORT lets two benchmark runs (each with its own BENCH_OUT_DIR) serve side by side.
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
 const BASE = `http://127.0.0.1:${PORT}`;
 const GROUPS = ['ingest', 'audio', 'train'];
 // The built app to serve; BENCH_OUT_DIR lets a run use its own build (`vite build --outDir X`) instead of dist/.
