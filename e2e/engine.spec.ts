@@ -64,3 +64,23 @@ test('the model summary is shown before training, and follows the form', async (
   await expect(page.getByTestId('model-summary').locator('summary')).not.toHaveText(before ?? '');
   await expect(page.getByRole('table', { name: 'Model summary' })).toContainText('[batch, 8]');
 });
+
+test('wide & deep learns an artist embedding in the app and reports honest test metrics', async ({
+  page,
+}) => {
+  await loadSample(page);
+  await page.getByLabel('Use artist as a feature').check();
+  await expect(page.getByLabel('Encoding of artist')).toBeVisible();
+  await page.getByLabel('Encoding of artist').selectOption('embedding');
+  await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('wide-deep');
+  await setNumber(page, 'Epochs', 4);
+  // The summary before training shows the embedding layer.
+  await page.getByRole('button', { name: 'Show model summary' }).click();
+  await expect(page.getByRole('table', { name: 'Model summary' })).toContainText('emb1');
+  await trainAndWait(page);
+  const [rmse] = await readMetric(page, 'RMSE');
+  expect(Number.isFinite(rmse)).toBe(true);
+  await expect(
+    page.getByText('not computed for models that read audio matrices or learn embeddings'),
+  ).toBeVisible();
+});

@@ -25,11 +25,15 @@ export function ModelPanel() {
   const previewModel = useStore((s) => s.previewModel);
   const preview = useStore((s) => s.preview);
   const hasAudio = useStore((s) => !!s.dataset?.audio);
-  // Models whose inputs this dataset can feed: tabular always; MFCC / spectrogram frames once audio is loaded.
+  // Models whose inputs this dataset can feed: tabular and category embeddings always; MFCC / spectrogram frames
+  // once audio is loaded.
   const usable = models.filter(
     (m) =>
       m.tasks.includes(setup.task) &&
-      m.needs.every((n) => n === 'tabular' || (hasAudio && (n === 'sequence' || n === 'spectrogram'))),
+      m.needs.every(
+        (n) =>
+          n === 'tabular' || n === 'embeddings' || (hasAudio && (n === 'sequence' || n === 'spectrogram')),
+      ),
   );
   const model = models.find((m) => m.id === setup.modelId);
   const t = setup.train;

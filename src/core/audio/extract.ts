@@ -117,15 +117,27 @@ function checkedSamples(samples: Float32Array, sr: number, warnings: string[]): 
   if (!(sr > 0) || !Number.isFinite(sr))
     throw new Error(`The sample rate must be a positive number of Hz (got ${sr}).`);
   if (samples.length === 0) throw new Error('The audio is empty (0 samples): there is nothing to analyse.');
-  let bad = 0;
-  let peak = 0;
+  // Why not one branchy loop: min/max plus a sum of (v − v), which is NaN exactly when some
+  // sample is NaN or ±infinity, run at full speed; the counting loop runs only for bad input.
+  let mn = 0;
+  let mx = 0;
+  let nanProbe = 0;
   for (let i = 0; i < samples.length; i++) {
     const v = samples[i]!;
-    const a = v < 0 ? -v : v;
-    if (a > peak) {
-      if (a <= Number.MAX_VALUE) peak = a;
-      else bad++; // ±infinity
-    } else if (a !== a) bad++; // NaN
+    mn = v < mn ? v : mn;
+    mx = v > mx ? v : mx;
+    nanProbe += v - v;
+  }
+  let bad = 0;
+  let peak = Math.max(mx, -mn);
+  if (nanProbe !== 0) {
+    // NaN or infinity present: count them and take the peak of the finite samples only.
+    peak = 0;
+    for (let i = 0; i < samples.length; i++) {
+      const v = samples[i]!;
+      if (Number.isFinite(v)) peak = Math.max(peak, Math.abs(v));
+      else bad++;
+    }
   }
   let y = samples;
   if (bad > 0) {
@@ -242,7 +254,8 @@ export function extractFeatures(samples: Float32Array, sr: number, opts: Extract
   }
   let floor = Infinity;
   let top = -Infinity;
-  for (const v of ff.logMel) {
+  for (let i = 0; i < ff.logMel.length; i++) {
+    const v = ff.logMel[i]!;
     if (v < floor) floor = v;
     if (v > top) top = v;
   }

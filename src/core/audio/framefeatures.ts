@@ -209,21 +209,22 @@ export function zcrFrames(y: Float32Array, frames: number, frameLength = 2048, h
   const n = y.length;
   if (n === 0) return out;
   const half = frameLength >> 1;
-  const neg = (i: number): boolean => y[i]! < -1e-10;
   // Edge padding repeats y[0] / y[n−1], so pairs that touch the padding never cross: a frame
   // counts the crossings C[j] (between y[j−1] and y[j]) for start < j < start + frameLength.
   if (frameLength % hop === 0 && half % hop === 0) {
     // Block sums B[b] = Σ C[j] for j in [b·hop, (b+1)·hop): a frame is whole blocks minus C[start].
     const nb = Math.ceil(n / hop);
     const B = new Int32Array(nb);
-    let prevNeg = neg(0);
-    for (let j = 1; j < n; j++) {
-      const cur = neg(j);
-      if (cur !== prevNeg) {
-        const b = (j / hop) | 0;
-        B[b] = B[b]! + 1;
+    // Sign bits (1 = negative): a crossing is prev XOR cur, added without a branch, per block.
+    let prev = y[0]! < -1e-10 ? 1 : 0;
+    for (let b = 0, j = 1; b < nb; b++) {
+      let c = 0;
+      for (const e = Math.min(n, (b + 1) * hop); j < e; j++) {
+        const cur = y[j]! < -1e-10 ? 1 : 0;
+        c += cur ^ prev;
+        prev = cur;
       }
-      prevNeg = cur;
+      B[b] = c;
     }
     const per = frameLength / hop;
     for (let t = 0; t < frames; t++) {
@@ -231,16 +232,16 @@ export function zcrFrames(y: Float32Array, frames: number, frameLength = 2048, h
       const b0 = start / hop;
       let c = 0;
       for (let b = Math.max(0, b0), e = Math.min(nb, b0 + per); b < e; b++) c += B[b]!;
-      if (start >= 1 && start < n && neg(start) !== neg(start - 1)) c--;
+      if (start >= 1 && start < n && y[start]! < -1e-10 !== y[start - 1]! < -1e-10) c--;
       out[t] = c / frameLength;
     }
     return out;
   }
   // General case: prefix sums P[i] = Σ C[j] for 1 ≤ j ≤ i.
   const P = new Int32Array(n);
-  let prev = neg(0);
+  let prev = y[0]! < -1e-10;
   for (let i = 1; i < n; i++) {
-    const cur = neg(i);
+    const cur = y[i]! < -1e-10;
     P[i] = P[i - 1]! + (cur !== prev ? 1 : 0);
     prev = cur;
   }

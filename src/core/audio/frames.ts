@@ -33,33 +33,39 @@ export function frameConfig(sr: number, partial: Partial<Omit<FrameConfig, 'sr'>
   };
 }
 
-/** Tables for one configuration, built once and cached. */
-export interface FramePlan {
-  cfg: FrameConfig;
-  window: Float64Array;
-  freqs: Float64Array;
-  mel: Filterbank;
-  chroma: Filterbank;
-  /**
-   * The chroma filterbank as runs of consecutive bins: run j covers bins
-   * runStart[j] .. runEnd[j] − 1 with weights from runW[runOff[j]]; row r owns runs
-   * rowRuns[r] .. rowRuns[r+1] − 1.
-   */
+/**
+ * A filterbank as runs of consecutive kept bins: run j covers bins runStart[j] .. runEnd[j] − 1
+ * with weights from runW[runOff[j]]; row r owns runs rowRuns[r] .. rowRuns[r+1] − 1.
+ */
+export interface SparseRows {
+  rows: number;
   rowRuns: Int32Array;
   runStart: Int32Array;
   runEnd: Int32Array;
   runOff: Int32Array;
   runW: Float64Array;
+}
+
+/** Tables for one configuration, built once and cached. */
+export interface FramePlan {
+  cfg: FrameConfig;
+  window: Float64Array;
+  freqs: Float64Array;
+  /** Mel filterbank: every non-zero weight (one run per triangle). */
+  mel: SparseRows;
+  /** Chroma filterbank without its negligible weights (see {@link sparseRows}). */
+  chroma: SparseRows;
   contrast: ContrastPlan;
 }
 
 /**
- * Why sparse: chroma weights fall off as a Gaussian in pitch distance, so most of the 12
+ * Keep the weights of `fb` that are non-zero and at least `rel` times their column's largest.
+ * Why for chroma (rel 1e-7): weights fall off as a Gaussian in pitch distance, so most of the 12
  * weights of a high bin are tiny next to that bin's largest. Dropping weights under 1e-7 of the
  * column maximum changes a max-normalised chroma value by about 1e-7 (the audio-reference test
  * allows 1e-6) and halves the work (5,915 of 12,300 weights kept at 22,050 Hz / n_fft 2048).
  */
-function sparseRuns(fb: Filterbank): Pick<FramePlan, 'rowRuns' | 'runStart' | 'runEnd' | 'runOff' | 'runW'> {
+export function sparseRows(fb: Filterbank, rel: number): SparseRows {
   const { rows, nBins, weights } = fb;
   const colMax = new Float64Array(nBins);
   for (let k = 0; k < nBins; k++) {
@@ -70,25 +76,26 @@ function sparseRuns(fb: Filterbank): Pick<FramePlan, 'rowRuns' | 'runStart' | 'r
   const end: number[] = [];
   const off: number[] = [];
   const w: number[] = [];
+  const keep = (r: number, j: number): boolean => {
+    const v = weights[r * nBins + j]!;
+    return v !== 0 && Math.abs(v) >= rel * colMax[j]!;
+  };
   for (let r = 0; r < rows; r++) {
     let k = 0;
     while (k < nBins) {
-      const keep = (j: number): boolean => {
-        const v = weights[r * nBins + j]!;
-        return v !== 0 && Math.abs(v) >= 1e-7 * colMax[j]!;
-      };
-      if (!keep(k)) {
+      if (!keep(r, k)) {
         k++;
         continue;
       }
       start.push(k);
       off.push(w.length);
-      while (k < nBins && keep(k)) w.push(weights[r * nBins + k++]!);
+      while (k < nBins && keep(r, k)) w.push(weights[r * nBins + k++]!);
       end.push(k);
     }
     rowRuns.push(start.length);
   }
   return {
+    rows,
     rowRuns: Int32Array.from(rowRuns),
     runStart: Int32Array.from(start),
     runEnd: Int32Array.from(end),
@@ -110,14 +117,12 @@ export function framePlan(cfg: FrameConfig): FramePlan {
     plans.set(key, p);
   } else {
     const chroma = chromaFilterbank(cfg.sr, cfg.nFft, { nChroma: cfg.nChroma, tuning: cfg.tuning });
-    const runs = sparseRuns(chroma);
     p = {
       cfg,
       window: hannWindow(cfg.nFft),
       freqs: fftFrequencies(cfg.sr, cfg.nFft),
-      mel: melFilterbank(cfg.sr, cfg.nFft, { nMels: cfg.nMels }),
-      chroma,
-      ...runs,
+      mel: sparseRows(melFilterbank(cfg.sr, cfg.nFft, { nMels: cfg.nMels }), 0),
+      chroma: sparseRows(chroma, 1e-7),
       contrast: makeContrastPlan(cfg.sr, cfg.nFft),
     };
     plans.set(key, p);
@@ -171,6 +176,101 @@ export function loadFrame(
 }
 
 /**
+ * Spectral moments of one power column, written at frame t: magnitude |X| into `mag`, its
+ * running sum into `cum`, centroid, bandwidth (bandwidth² = Σ S·f²/Σ S − centroid²), roll-off
+ * (first bin whose cumulative magnitude reaches pct of the total, found by bisection on `cum`,
+ * which holds the same sums a linear scan adds) and flatness (products of 8 thresholded powers
+ * per log; see flatnessOf).
+ */
+function momentsOf(
+  power: Float64Array,
+  mag: Float64Array,
+  cum: Float64Array,
+  freqs: Float64Array,
+  pct: number,
+  out: SpectralFrames,
+  t: number,
+): void {
+  const nBins = freqs.length;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let pSum = 0;
+  let logSum = 0;
+  let prod = 1;
+  for (let k = 0; k < nBins; k++) {
+    const p = power[k]!;
+    const m = Math.sqrt(p);
+    mag[k] = m;
+    const f = freqs[k]!;
+    s0 += m;
+    cum[k] = s0;
+    const mf = m * f;
+    s1 += mf;
+    s2 += mf * f;
+    const pt = p > 1e-10 ? p : 1e-10;
+    pSum += pt;
+    prod *= pt;
+    if ((k & 7) === 7) {
+      logSum += Math.log(prod);
+      prod = 1;
+    }
+  }
+  logSum += Math.log(prod);
+  out.flatness[t] = Math.exp(logSum / nBins) / (pSum / nBins);
+  const silent = !(s0 > 1.1754943508222875e-38);
+  const cen = silent ? 0 : s1 / s0;
+  out.centroid[t] = cen;
+  out.bandwidth[t] = silent ? 0 : Math.sqrt(Math.max(0, s2 / s0 - cen * cen));
+  const target = pct * s0;
+  let roll = nBins - 1;
+  if (cum[nBins - 1]! >= target) {
+    let lo = 0; // invariant: the first bin with cum ≥ target lies in [lo, roll]
+    while (lo < roll) {
+      const mid = (lo + roll) >> 1;
+      if (cum[mid]! >= target) roll = mid;
+      else lo = mid + 1;
+    }
+  }
+  out.rolloff[t] = freqs[roll]!;
+}
+
+/**
+ * Σ_k W[r, k]·power[k] over runs of consecutive non-zero weights (run j: bins start[j] ..
+ * end[j] − 1, weights from w[off[j]]); row r owns runs rowRuns[r] .. rowRuns[r+1] − 1. Written
+ * to out[r·stride + t]. Two accumulators: the sum's add latency, not the multiplies, bounds a
+ * single chain.
+ */
+function applyRows(
+  power: Float64Array,
+  rows: number,
+  rowRuns: Int32Array,
+  start: Int32Array,
+  end: Int32Array,
+  off: Int32Array,
+  w: Float64Array,
+  out: Float32Array | Float64Array,
+  stride: number,
+  t: number,
+): void {
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    let s2 = 0;
+    for (let j = rowRuns[r]!, je = rowRuns[r + 1]!; j < je; j++) {
+      const o = off[j]! - start[j]!;
+      let k = start[j]!;
+      const e = end[j]!;
+      for (; k + 1 < e; k += 2) {
+        s += w[o + k]! * power[k]!;
+        s2 += w[o + k + 1]! * power[k + 1]!;
+      }
+      if (k < e) s += w[o + k]! * power[k]!;
+    }
+    out[r * stride + t] = s + s2;
+  }
+}
+
+/**
  * One pass over the STFT of `y` (mono, at cfg.sr). Shapes: [rows, frames] with
  * frames = 1 + floor(len / hop).
  */
@@ -180,9 +280,10 @@ export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrame
   const nBins = (nFft >> 1) + 1;
   const T = centredFrameCount(y.length, hop);
   const fft = getRealFFT(nFft);
-  const buf = new Float64Array(nFft);
+  const edge = new Float32Array(nFft); // zero-padded raw samples of frames that cross an end
   const power = new Float64Array(nBins);
   const mag = new Float64Array(nBins);
+  const cum = new Float64Array(nBins);
   const nCon = plan.contrast.nBands + 1;
   const peak = new Float64Array(nCon);
   const valley = new Float64Array(nCon);
@@ -199,81 +300,26 @@ export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrame
   };
   const peaks = new Float64Array(nCon * T);
   const valleys = new Float64Array(nCon * T);
-  const { freqs, rowRuns, runStart, runEnd, runOff, runW, window } = plan;
-  // Locals, not property loads, in the hot loop.
-  const melW = plan.mel.weights;
-  const melStart = plan.mel.start;
-  const melEnd = plan.mel.end;
-  const { melPower, chroma: chromaOut, centroid, bandwidth, rolloff, flatness } = out;
   const chromaCol = new Float64Array(nChroma);
-  const thr = cfg.rollPercent;
+  const { freqs, window, mel, chroma: ch } = plan;
   for (let t = 0; t < T; t++) {
-    loadFrame(y, t, hop, window, buf);
-    const X = fft.forward(buf);
-    // One pass over the spectrum: power, magnitude, magnitude moments (Σ S, Σ S·f, Σ S·f² give
-    // centroid and bandwidth, since bandwidth² = Σ S·f²/Σ S − centroid²) and the flatness sums
-    // (products of 8 thresholded powers per log; see flatnessOf).
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let pSum = 0;
-    let logSum = 0;
-    let prod = 1;
-    for (let k = 0; k < nBins; k++) {
-      const re = X[2 * k]!;
-      const im = X[2 * k + 1]!;
-      const p = re * re + im * im;
-      power[k] = p;
-      const m = Math.sqrt(p);
-      mag[k] = m;
-      const f = freqs[k]!;
-      s0 += m;
-      s1 += m * f;
-      s2 += m * f * f;
-      const pt = p > 1e-10 ? p : 1e-10;
-      pSum += pt;
-      prod *= pt;
-      if ((k & 7) === 7) {
-        logSum += Math.log(prod);
-        prod = 1;
+    const start = t * hop - (nFft >> 1);
+    if (start >= 0 && start + nFft <= y.length) fft.loadWindowed(y, start, window);
+    else {
+      for (let i = 0; i < nFft; i++) {
+        const j = start + i;
+        edge[i] = j >= 0 && j < y.length ? y[j]! : 0;
       }
+      fft.loadWindowed(edge, 0, window);
     }
-    logSum += Math.log(prod);
-    flatness[t] = Math.exp(logSum / nBins) / (pSum / nBins);
-    for (let c = 0; c < nChroma; c++) {
-      let s = 0;
-      for (let j = rowRuns[c]!, je = rowRuns[c + 1]!; j < je; j++) {
-        const o = runOff[j]! - runStart[j]!;
-        for (let k = runStart[j]!, e = runEnd[j]!; k < e; k++) s += runW[o + k]! * power[k]!;
-      }
-      chromaCol[c] = s;
-    }
-    for (let m = 0; m < nMels; m++) {
-      let s = 0;
-      const base = m * nBins;
-      for (let k = melStart[m]!, e = melEnd[m]!; k < e; k++) s += melW[base + k]! * power[k]!;
-      melPower[m * T + t] = s;
-    }
+    fft.powerTo(power);
+    momentsOf(power, mag, cum, freqs, cfg.rollPercent, out, t);
+    applyRows(power, nChroma, ch.rowRuns, ch.runStart, ch.runEnd, ch.runOff, ch.runW, chromaCol, 1, 0);
+    applyRows(power, nMels, mel.rowRuns, mel.runStart, mel.runEnd, mel.runOff, mel.runW, out.melPower, T, t);
     let cmax = 0;
     for (let c = 0; c < nChroma; c++) if (chromaCol[c]! > cmax) cmax = chromaCol[c]!;
     const cs = cmax > 1.1754943508222875e-38 ? 1 / cmax : 1;
-    for (let c = 0; c < nChroma; c++) chromaOut[c * T + t] = chromaCol[c]! * cs;
-    const silent = !(s0 > 1.1754943508222875e-38);
-    const cen = silent ? 0 : s1 / s0;
-    centroid[t] = cen;
-    bandwidth[t] = silent ? 0 : Math.sqrt(Math.max(0, s2 / s0 - cen * cen));
-    // Roll-off: first bin where the cumulative magnitude reaches pct of the total.
-    let roll = freqs[nBins - 1]!;
-    let c = 0;
-    const target = thr * s0;
-    for (let k = 0; k < nBins; k++) {
-      c += mag[k]!;
-      if (c >= target) {
-        roll = freqs[k]!;
-        break;
-      }
-    }
-    rolloff[t] = roll;
+    for (let c = 0; c < nChroma; c++) out.chroma[c * T + t] = chromaCol[c]! * cs;
     contrastOf(mag, plan.contrast, scratch, peak, valley);
     for (let b = 0; b < nCon; b++) {
       peaks[b * T + t] = peak[b]!;
@@ -300,17 +346,36 @@ export function powerToDbInPlace<T extends Float32Array | Float64Array>(
   topDb: number | null = 80,
 ): T {
   const off = 10 * Math.log10(Math.max(amin, ref));
+  const range = topDb === null ? Infinity : topDb; // Infinity: floor at −Infinity, i.e. none
+  // Why two copies: one function fed both array types deoptimises ("wrong map") again and again
+  // while V8 warms up; each copy stays monomorphic.
+  if (S instanceof Float32Array) dbF32(S, off, amin, range);
+  else dbF64(S as Float64Array, off, amin, range);
+  return S;
+}
+
+function dbF32(S: Float32Array, off: number, amin: number, topDb: number): void {
   let mx = -Infinity;
   for (let i = 0; i < S.length; i++) {
-    const v = DB_PER_LN * Math.log(S[i]! > amin ? S[i]! : amin) - off; // Math.log is ~1.5x faster than log10
+    const p = S[i]!;
+    const v = DB_PER_LN * Math.log(p > amin ? p : amin) - off; // Math.log is ~1.5x faster than log10
     S[i] = v;
     if (v > mx) mx = v;
   }
-  if (topDb !== null) {
-    const floor = mx - topDb;
-    for (let i = 0; i < S.length; i++) if (S[i]! < floor) S[i] = floor;
+  const floor = mx - topDb;
+  for (let i = 0; i < S.length; i++) if (S[i]! < floor) S[i] = floor;
+}
+
+function dbF64(S: Float64Array, off: number, amin: number, topDb: number): void {
+  let mx = -Infinity;
+  for (let i = 0; i < S.length; i++) {
+    const p = S[i]!;
+    const v = DB_PER_LN * Math.log(p > amin ? p : amin) - off;
+    S[i] = v;
+    if (v > mx) mx = v;
   }
-  return S;
+  const floor = mx - topDb;
+  for (let i = 0; i < S.length; i++) if (S[i]! < floor) S[i] = floor;
 }
 
 /** Complex STFT, row-major [nBins, frames] real and imaginary parts (float64). */

@@ -84,6 +84,14 @@ export interface ContrastPlan {
   hi: Int32Array;
   nq: Int32Array;
   maxNq: number;
+  /**
+   * Band b's bins in a fixed shuffled order: order[orderOff[b] .. orderOff[b+1]). Why: spectra
+   * mostly fall with frequency, so in bin order nearly every bin is a new minimum and the
+   * insertion in {@link contrastOf} shifts all q kept values; in a shuffled order new extremes
+   * are rare. The selected sets, hence the means, are the same in any order.
+   */
+  order: Int32Array;
+  orderOff: Int32Array;
 }
 
 function rintHalfEven(x: number): number {
@@ -135,7 +143,24 @@ export function makeContrastPlan(
     nq[b] = Math.max(1, rintHalfEven(quantile * count));
     maxNq = Math.max(maxNq, nq[b]!);
   }
-  return { nBands, lo, hi, nq, maxNq };
+  const orderOff = new Int32Array(nBands + 2);
+  for (let b = 0; b <= nBands; b++) orderOff[b + 1] = orderOff[b]! + hi[b]! - lo[b]!;
+  const order = new Int32Array(orderOff[nBands + 1]!);
+  let seed = 12345;
+  for (let b = 0; b <= nBands; b++) {
+    const o = orderOff[b]!;
+    const n = hi[b]! - lo[b]!;
+    for (let i = 0; i < n; i++) order[o + i] = lo[b]! + i;
+    for (let i = n - 1; i > 0; i--) {
+      // Fisher–Yates with a fixed LCG: deterministic, so plans are identical everywhere.
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      const j = seed % (i + 1);
+      const tmp = order[o + i]!;
+      order[o + i] = order[o + j]!;
+      order[o + j] = tmp;
+    }
+  }
+  return { nBands, lo, hi, nq, maxNq, order, orderOff };
 }
 
 /** Scratch buffers of {@link contrastOf}, one per frame loop. */
@@ -161,27 +186,43 @@ export function contrastOf(
   valley: Float64Array,
 ): void {
   const { small, large } = scratch;
+  const { order, orderOff } = plan;
   for (let b = 0; b <= plan.nBands; b++) {
-    const q = Math.min(plan.nq[b]!, plan.hi[b]! - plan.lo[b]!);
+    const from = orderOff[b]!;
+    const to = orderOff[b + 1]!;
+    const q = Math.min(plan.nq[b]!, to - from);
+    if (q === 1) {
+      // The common case of the low bands: plain minimum and maximum.
+      let mn = mag[order[from]!]!;
+      let mx = mn;
+      for (let i = from + 1; i < to; i++) {
+        const v = mag[order[i]!]!;
+        if (v < mn) mn = v;
+        if (v > mx) mx = v;
+      }
+      valley[b] = mn;
+      peak[b] = mx;
+      continue;
+    }
     let ns = 0; // small: ascending, keeps the q smallest
     let nl = 0; // large: descending, keeps the q largest
-    for (let k = plan.lo[b]!; k < plan.hi[b]!; k++) {
-      const v = mag[k]!;
+    for (let i = from; i < to; i++) {
+      const v = mag[order[i]!]!;
       if (ns < q || v < small[ns - 1]!) {
-        let i = ns < q ? ns++ : ns - 1;
-        while (i > 0 && small[i - 1]! > v) {
-          small[i] = small[i - 1]!;
-          i--;
+        let j = ns < q ? ns++ : ns - 1;
+        while (j > 0 && small[j - 1]! > v) {
+          small[j] = small[j - 1]!;
+          j--;
         }
-        small[i] = v;
+        small[j] = v;
       }
       if (nl < q || v > large[nl - 1]!) {
-        let i = nl < q ? nl++ : nl - 1;
-        while (i > 0 && large[i - 1]! < v) {
-          large[i] = large[i - 1]!;
-          i--;
+        let j = nl < q ? nl++ : nl - 1;
+        while (j > 0 && large[j - 1]! < v) {
+          large[j] = large[j - 1]!;
+          j--;
         }
-        large[i] = v;
+        large[j] = v;
       }
     }
     let s = 0;

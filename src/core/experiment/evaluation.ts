@@ -166,7 +166,7 @@ export async function evaluateRun(input: EvaluationInput): Promise<Evaluation> {
   const predict = input.predict;
   if (!predict) {
     notes.push(
-      'Feature importance and partial dependence are not computed for models that read audio matrices.',
+      'Feature importance and partial dependence are not computed for models that read audio matrices or learn embeddings.',
     );
   } else {
     importance = await permutationImportance(predict, xs, d, ys, groups, metricName, {

@@ -124,3 +124,71 @@ describe('runExperiment', () => {
     ).rejects.toThrow(/no values/);
   });
 });
+
+describe('runExperiment with learned embeddings', () => {
+  // 40 artists with their own popularity level, plus a weak numeric feature: the artist is what matters.
+  function artistTable(): Table {
+    let s = 11;
+    const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const level = Array.from({ length: 40 }, () => 20 + 60 * rnd());
+    const n = 1200;
+    const artist: string[] = [];
+    const energy = new Float64Array(n);
+    const pop = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const a = Math.floor(rnd() * 40);
+      artist.push(`artist ${a}`);
+      energy[i] = rnd();
+      pop[i] = level[a]! + 5 * energy[i]! + 2 * (rnd() - 0.5);
+    }
+    return {
+      rowCount: n,
+      columns: [
+        stringColumn('artist', artist),
+        numberColumn('energy', Array.from(energy)),
+        numberColumn('popularity', Array.from(pop)),
+      ],
+    } as Table;
+  }
+  const base = (modelId: string, table: Table): ExperimentInput => ({
+    table,
+    prep: {
+      target: 'popularity',
+      task: 'regression',
+      features: [
+        { name: 'artist', type: 'category' },
+        { name: 'energy', type: 'number' },
+      ],
+    },
+    split: { method: 'random', train: 0.7, val: 0.15, test: 0.15, seed: 3 },
+    modelId,
+    modelParams: {},
+    train: { optimizer: 'adam', learningRate: 0.01, batchSize: 64, epochs: 30, patience: 0, seed: 3 },
+    guardLeakage: false,
+  });
+
+  it('wide & deep embeds the category columns, learns the artist effect and beats the mean', async () => {
+    const out = await runExperiment(base('wide-deep', artistTable()));
+    expect(out.warnings.join(' ')).toMatch(/Learned embeddings for artist/);
+    expect(out.pipeline.features.some((f) => f.kind === 'embedding' && f.column === 'artist')).toBe(true);
+    expect(out.summary.layers.some((l) => /emb/.test(l.name))).toBe(true);
+    if (out.metrics.task !== 'regression') throw new Error('regression expected');
+    expect(out.metrics.model.r2).toBeGreaterThan(0.8);
+    expect(out.metrics.baseline.r2).toBeLessThan(0.05);
+  }, 60000);
+
+  it('a model without embeddings reads an embedding-encoded column through target encoding, and says so', async () => {
+    const input = base('mlp', artistTable());
+    input.prep.features[0] = { name: 'artist', type: 'category', encoding: 'embedding' };
+    input.train.epochs = 3;
+    const out = await runExperiment(input);
+    expect(out.warnings.join(' ')).toMatch(/artist: this model learns no embeddings/);
+    expect(out.featureNames).toContain('artist');
+  }, 60000);
+
+  it('wide & deep without any category feature asks for one', async () => {
+    const input = base('wide-deep', artistTable());
+    input.prep.features = [{ name: 'energy', type: 'number' }];
+    await expect(runExperiment(input)).rejects.toThrow(/choose at least one category feature/);
+  });
+});

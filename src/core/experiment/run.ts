@@ -5,10 +5,17 @@
  * training worker and in Node tests.
  */
 import { getColumn } from '../data/table';
-import { fitPipeline, inverseTarget, targetPresentRows, transformFeatures, transformTarget } from '../prep';
+import {
+  embeddingInputs,
+  fitPipeline,
+  inverseTarget,
+  targetPresentRows,
+  transformFeatures,
+  transformTarget,
+} from '../prep';
 import { guardedSplit } from './leakage';
 import { evaluateRun } from './evaluation';
-import { buildInputs, fitAudioScaling, inputSpec, needsAudio, planInputs } from './inputs';
+import { buildInputs, embeddingPrep, fitAudioScaling, inputSpec, needsAudio, planInputs } from './inputs';
 import { chooseThreshold, classificationMetrics, meanBaseline, regressionMetrics } from '../evaluate';
 import { getModelDescriptor } from '../models';
 import { predictBatched, summarizeModel, trainModel, type TrainCheckpoint, type TrainSet } from '../train';
@@ -68,20 +75,23 @@ export async function runExperiment(
   const emit = hooks.onEvent ?? (() => {});
   emit({ type: 'phase', phase: 'preparing' });
   validateExperiment(input);
-  const { table, prep, split, train } = input;
+  const { table, split, train } = input;
   const warnings: string[] = [];
 
   const descriptor = getModelDescriptor(input.modelId);
-  if (!descriptor.tasks.includes(prep.task)) {
-    throw new ExperimentError(`${descriptor.label} does not support ${prep.task}.`, 'model');
+  if (!descriptor.tasks.includes(input.prep.task)) {
+    throw new ExperimentError(`${descriptor.label} does not support ${input.prep.task}.`, 'model');
   }
   const plan = planInputs(descriptor.needs);
-  if (plan.embeddings) {
+  const embedded = embeddingPrep(input.prep, plan);
+  const prep = embedded.prep;
+  if (plan.embeddings && !prep.features.some((f) => f.encoding === 'embedding')) {
     throw new ExperimentError(
-      `${descriptor.label} needs embedding inputs, which the studio does not build yet.`,
-      'model',
+      `${descriptor.label} learns embeddings of category columns: choose at least one category feature (artist, album, genre...).`,
+      'features',
     );
   }
+  if (embedded.note) warnings.push(embedded.note);
   const audio = needsAudio(plan) ? input.audio : undefined;
   if (needsAudio(plan) && !audio) {
     throw new ExperimentError(
@@ -131,8 +141,14 @@ export async function runExperiment(
 
   const pipeline = fitPipeline(table, s.train, prep, split.seed);
   const xTrain = transformFeatures(pipeline, table, s.train);
-  if (xTrain.nFeatures === 0)
-    throw new ExperimentError('The chosen features produce no model inputs.', 'features');
+  if (xTrain.nFeatures === 0) {
+    throw new ExperimentError(
+      plan.embeddings
+        ? `${descriptor.label} also needs at least one numeric, boolean, date or one-hot feature beside the embedded columns.`
+        : 'The chosen features produce no model inputs.',
+      'features',
+    );
+  }
   const xVal = transformFeatures(pipeline, table, valRows);
   const xTest = transformFeatures(pipeline, table, s.test);
   const yTrain = transformTarget(pipeline, table, s.train);
@@ -140,7 +156,16 @@ export async function runExperiment(
   const yTest = transformTarget(pipeline, table, s.test);
   const d = xTrain.nFeatures;
   const audioScaling = audio ? fitAudioScaling(audio, s.train) : undefined;
-  const inputsOf = (X: Float32Array, rows: Int32Array) => buildInputs(plan, X, d, rows, audio, audioScaling);
+  const inputsOf = (X: Float32Array, rows: Int32Array) =>
+    buildInputs(
+      plan,
+      X,
+      d,
+      rows,
+      audio,
+      audioScaling,
+      plan.embeddings ? embeddingInputs(pipeline, table, rows) : undefined,
+    );
   const asSet = (X: Float32Array, y: Float32Array, rows: Int32Array): TrainSet => ({
     inputs: inputsOf(X, rows),
     y,
@@ -148,7 +173,17 @@ export async function runExperiment(
   });
 
   const model = descriptor.build(
-    { inputs: inputSpec(plan, d, audio), task: prep.task, outputUnits: 1, seed: split.seed },
+    {
+      inputs: inputSpec(
+        plan,
+        d,
+        audio,
+        plan.embeddings ? embeddingInputs(pipeline, table, s.train) : undefined,
+      ),
+      task: prep.task,
+      outputUnits: 1,
+      seed: split.seed,
+    },
     { ...descriptor.defaults, ...input.modelParams },
   );
   try {
@@ -232,8 +267,9 @@ export async function runExperiment(
       yTest: testActual,
       yTrain: prep.task === 'regression' ? inverseTarget(pipeline, yTrain) : yTrain,
       testPredicted,
-      // Importance permutes tabular columns only; a model reading audio matrices is skipped there.
-      predict: needsAudio(plan) ? undefined : predictOriginal,
+      // Importance permutes tabular columns only; a model that also reads audio matrices or category codes
+      // is skipped there (its other inputs cannot follow the permuted rows).
+      predict: needsAudio(plan) || plan.embeddings ? undefined : predictOriginal,
       threshold: metrics.task === 'classification' ? metrics.model.threshold : undefined,
     });
     const artifacts = await modelToArtifacts(model);

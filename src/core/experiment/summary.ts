@@ -1,10 +1,10 @@
 /** The model a set-up would train, summarised before any training (layers, output shapes, parameters). */
 import type { Table } from '../data/table';
 import type { AudioMatrices } from '../data/audioMatrices';
-import { fitPipeline, transformFeatures, type PrepConfig } from '../prep';
+import { embeddingInputs, fitPipeline, transformFeatures, type PrepConfig } from '../prep';
 import { getModelDescriptor } from '../models';
 import { summarizeModel, type ModelSummary } from '../train';
-import { inputSpec, planInputs } from './inputs';
+import { embeddingPrep, inputSpec, planInputs } from './inputs';
 
 /** Rows the pipeline is fitted on to learn the input width (one-hot levels etc.). */
 const SAMPLE_ROWS = 20000;
@@ -20,10 +20,12 @@ export function summarizeSetup(
   const descriptor = getModelDescriptor(modelId);
   const n = Math.min(table.rowCount, SAMPLE_ROWS);
   const rows = Int32Array.from({ length: n }, (_, i) => i);
-  const pipeline = fitPipeline(table, rows, prep, seed);
+  const plan = planInputs(descriptor.needs);
+  const pipeline = fitPipeline(table, rows, embeddingPrep(prep, plan).prep, seed);
   const d = transformFeatures(pipeline, table, rows.subarray(0, 1)).nFeatures;
+  const emb = plan.embeddings ? embeddingInputs(pipeline, table, rows.subarray(0, 1)) : undefined;
   const model = descriptor.build(
-    { inputs: inputSpec(planInputs(descriptor.needs), d, audio), task: prep.task, outputUnits: 1, seed },
+    { inputs: inputSpec(plan, d, audio, emb), task: prep.task, outputUnits: 1, seed },
     { ...descriptor.defaults, ...modelParams },
   );
   try {

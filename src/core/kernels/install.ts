@@ -9,7 +9,8 @@
  * - Conv2DBackpropFilter: registered at all (missing in tfjs-backend-wasm), so Conv1D / Conv2D layers train
  *   (see wasmConvGrad.ts); Conv2DBackpropInput as an XNNPACK forward convolution (wasmConvInput.ts);
  * - Tile, MaxPoolGrad, Sum / Mean over leading axes: heap-view loops (batch norm, pooling, bias gradients;
- *   see wasmReduce.ts).
+ *   see wasmReduce.ts);
+ * - UnsortedSegmentSum: registered at all (missing in tfjs-backend-wasm), so Embedding layers train (wasmSegment.ts).
  * Other backends are left alone: nothing here was measured to help them.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -19,6 +20,7 @@ import { conv2dBackpropFilterConfig } from './wasmConvGrad';
 import { conv2dBackpropInputConfig } from './wasmConvInput';
 import { leadingReduceConfig, maxPoolGradConfig, tileConfig } from './wasmReduce';
 import { identityConfig, sliceConfig, splitVConfig, unpackConfig } from './wasmViews';
+import { unsortedSegmentSumConfig } from './wasmSegment';
 
 /** tfjs's own kernel configs we replaced, per backend, so uninstall can put them back. */
 const originals = new Map<string, KernelConfig[]>();
@@ -64,6 +66,11 @@ function installWasm(): void {
     // Uses the ORIGINAL BatchMatMul (its operands are never transposed here).
     tf.registerKernel(conv2dBackpropFilterConfig(batchMatMul));
     mine.push('Conv2DBackpropFilter');
+  }
+  if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) {
+    // Embedding layers' gradient (see wasmSegment.ts).
+    tf.registerKernel(unsortedSegmentSumConfig());
+    mine.push('UnsortedSegmentSum');
   }
   originals.set('wasm', saved);
   added.set('wasm', mine);

@@ -9,8 +9,8 @@ const SCALINGS: Scaling[] = ['standard', 'minmax', 'robust', 'log1p', 'none'];
 const IMPUTES: Impute[] = ['median', 'mean', 'mode', 'drop'];
 
 /**
- * How one feature column is prepared: scaling and missing values for numbers, one-hot or target
- * encoding for categories. Fitted on the training rows only, like every step of the pipeline.
+ * How one feature column is prepared: scaling and missing values for numbers, one-hot, target
+ * encoding or a learned embedding (read by wide & deep; other models use target encoding) for categories. Fitted on the training rows only, like every step of the pipeline.
  */
 export function ColumnPrep({ profile, type }: { profile: ColumnProfile; type: ColumnType }) {
   const override = useStore((s) => (s.setup.specOverrides ?? []).find(([n]) => n === profile.name)?.[1]);
@@ -67,6 +67,7 @@ export function ColumnPrep({ profile, type }: { profile: ColumnProfile; type: Co
       >
         <option value="onehot">one-hot (top values + other)</option>
         <option value="target">target encoding (out-of-fold)</option>
+        <option value="embedding">learned embedding (wide &amp; deep)</option>
       </select>
     );
   }

@@ -23,6 +23,19 @@ export function Importance({ result }: { result: TrainOutcome }) {
     importance: f.importance,
     err: [f.importance - f.lo, f.hi - f.importance] as [number, number],
   }));
+  const notes = result.evaluation.notes;
+  if (imp.features.length === 0) {
+    return (
+      <>
+        <h3>Feature importance</h3>
+        {notes.map((n) => (
+          <p className="hint" key={n}>
+            {n}
+          </p>
+        ))}
+      </>
+    );
+  }
   return (
     <>
       <h3>Feature importance</h3>
@@ -30,6 +43,11 @@ export function Importance({ result }: { result: TrainOutcome }) {
         How much the test {imp.metric} worsens when a column's values are shuffled (5 repeats; bars show 95%
         intervals). A column near zero is one the model does not use.
       </p>
+      {notes.map((n) => (
+        <p className="hint" key={n}>
+          {n}
+        </p>
+      ))}
       <figure className="chart" aria-label="Permutation importance">
         <ResponsiveContainer width="100%" height={Math.max(160, top.length * 26 + 40)}>
           <BarChart data={top} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
