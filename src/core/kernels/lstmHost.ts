@@ -23,7 +23,17 @@ interface WasmModule {
   _malloc(bytes: number): number;
   _free(ptr: number): void;
   /** tfjs::wasm::BatchMatMul(a_id, a_shape*, a_rank, b_id, b_shape*, b_rank, transpose_a, transpose_b, out_id). */
-  _BatchMatMul(aId: number, aShape: number, aRank: number, bId: number, bShape: number, bRank: number, ta: number, tb: number, outId: number): void;
+  _BatchMatMul(
+    aId: number,
+    aShape: number,
+    aRank: number,
+    bId: number,
+    bShape: number,
+    bRank: number,
+    ta: number,
+    tb: number,
+    outId: number,
+  ): void;
 }
 interface WasmBackend {
   wasm: WasmModule;
@@ -36,7 +46,12 @@ interface WasmBackend {
 export function wasmBackend(): WasmBackend | null {
   if (tf.getBackend() !== 'wasm') return null;
   const b = tf.backend() as unknown as Partial<WasmBackend>;
-  const ok = b.wasm && typeof b.wasm._BatchMatMul === 'function' && typeof b.wasm._malloc === 'function' && b.dataIdMap && typeof b.makeOutput === 'function';
+  const ok =
+    b.wasm &&
+    typeof b.wasm._BatchMatMul === 'function' &&
+    typeof b.wasm._malloc === 'function' &&
+    b.dataIdMap &&
+    typeof b.makeOutput === 'function';
   return ok ? (b as WasmBackend) : null;
 }
 

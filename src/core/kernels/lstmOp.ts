@@ -39,7 +39,13 @@ function stepMajor(x: tf.Tensor3D, goBackwards: boolean): tf.Tensor3D {
  * Run the LSTM over x. Shapes: x [B, T, D], kernel [D, 4u], recurrentKernel [u, 4u], bias [4u] (or null);
  * returns [B, T, u] (returnSequences) or [B, u]. Differentiable with respect to all tensor inputs.
  */
-export function lstmSequence(x: tf.Tensor3D, kernel: tf.Tensor2D, recurrentKernel: tf.Tensor2D, bias: tf.Tensor1D | null, o: LstmOpOptions): tf.Tensor {
+export function lstmSequence(
+  x: tf.Tensor3D,
+  kernel: tf.Tensor2D,
+  recurrentKernel: tf.Tensor2D,
+  bias: tf.Tensor1D | null,
+  o: LstmOpOptions,
+): tf.Tensor {
   const [B, T, D] = x.shape;
   const u = recurrentKernel.shape[0];
   const G = 4 * u;
@@ -50,7 +56,12 @@ export function lstmSequence(x: tf.Tensor3D, kernel: tf.Tensor2D, recurrentKerne
     // Input projection for every step at once: [T*B, D] x [D, 4u], rows (step * B + n).
     const xk = tf.tidy(() => tf.matMul(tf.reshape(stepMajor(xx, o.goBackwards), [TB, D]), K));
     const bv = b ? (b.dataSync() as Float32Array) : null;
-    const saved: SavedSteps = { A: takeArray(TB * G), C: takeArray(TB * u), TC: takeArray(TB * u), H: takeArray(TB * u) };
+    const saved: SavedSteps = {
+      A: takeArray(TB * G),
+      C: takeArray(TB * u),
+      TC: takeArray(TB * u),
+      H: takeArray(TB * u),
+    };
     const hr = rowProduct(R, B);
     try {
       forwardSteps(dims, () => readValues(xk), bv, hr, saved);
@@ -77,7 +88,15 @@ export function lstmSequence(x: tf.Tensor3D, kernel: tf.Tensor2D, recurrentKerne
         const dY = o.returnSequences ? readValues(dy) : (dy.dataSync() as Float32Array);
         // dY as a heap view would be invalidated by the products' allocations: copy it (only [B, T, u]).
         const up = { dY: o.returnSequences ? dY.slice() : dY, sequences: o.returnSequences };
-        backwardSteps(dims, saved, up, dhR, () => dZ.view(), () => hpT.view(), dBias);
+        backwardSteps(
+          dims,
+          saved,
+          up,
+          dhR,
+          () => dZ.view(),
+          () => hpT.view(),
+          dBias,
+        );
       } catch (e) {
         dZ.dispose();
         hpT.dispose();
@@ -91,7 +110,10 @@ export function lstmSequence(x: tf.Tensor3D, kernel: tf.Tensor2D, recurrentKerne
         const dZt = dZ.tensor() as tf.Tensor2D;
         const hp = hpT.tensor() as tf.Tensor2D;
         // x^T in processing order: [D, T, B] -> [D, T*B], columns (step * B + n) as dZ's rows.
-        const xT = tf.reshape(o.goBackwards ? tf.reverse(tf.transpose(xx, [2, 1, 0]), 1) : tf.transpose(xx, [2, 1, 0]), [D, TB]);
+        const xT = tf.reshape(
+          o.goBackwards ? tf.reverse(tf.transpose(xx, [2, 1, 0]), 1) : tf.transpose(xx, [2, 1, 0]),
+          [D, TB],
+        );
         const dxs = tf.reshape(tf.matMul(dZt, tf.transpose(K)), [T, B, D]);
         const grads: tf.Tensor[] = [
           tf.transpose(o.goBackwards ? tf.reverse(dxs, 0) : dxs, [1, 0, 2]),
@@ -106,9 +128,13 @@ export function lstmSequence(x: tf.Tensor3D, kernel: tf.Tensor2D, recurrentKerne
   };
 
   if (bias) {
-    const op = tf.customGrad((xx, K, R, b) => forward(xx as tf.Tensor3D, K as tf.Tensor2D, R as tf.Tensor2D, b as tf.Tensor1D));
+    const op = tf.customGrad((xx, K, R, b) =>
+      forward(xx as tf.Tensor3D, K as tf.Tensor2D, R as tf.Tensor2D, b as tf.Tensor1D),
+    );
     return op(x, kernel, recurrentKernel, bias);
   }
-  const op = tf.customGrad((xx, K, R) => forward(xx as tf.Tensor3D, K as tf.Tensor2D, R as tf.Tensor2D, null));
+  const op = tf.customGrad((xx, K, R) =>
+    forward(xx as tf.Tensor3D, K as tf.Tensor2D, R as tf.Tensor2D, null),
+  );
   return op(x, kernel, recurrentKernel);
 }
