@@ -83,6 +83,30 @@ describe.each(['cpu', 'wasm'])('FastLSTM on %s', (backend) => {
   });
 });
 
+describe('FastLSTM on the wasm heap path', () => {
+  it('matches tf.layers.lstm at a larger size and leaves no heap buffers behind', async () => {
+    await tf.setBackend('wasm');
+    const x = tf.randomNormal([9, 40, 7], 0, 1, 'float32', 21);
+    for (const extra of [{}, { returnSequences: true, goBackwards: true, recurrentActivation: 'sigmoid' as const }]) {
+      const stock = tf.layers.lstm(seeded(24, extra));
+      const fast = new FastLSTM(seeded(24, extra));
+      stock.apply(x);
+      fast.apply(x);
+      fast.setWeights(stock.getWeights());
+      const r = tf.randomNormal((stock.apply(x) as tf.Tensor).shape, 0, 1, 'float32', 22);
+      const a = outAndGrads(stock, x, r);
+      outAndGrads(fast, x, r).forEach((t) => t.dispose()); // warm: XNNPACK operators, pooled arrays
+      const ids = (): number => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
+      const before = [ids(), tf.memory().numTensors];
+      const b = outAndGrads(fast, x, r);
+      // Every new heap buffer belongs to a tensor: the per-step scratch (registered with the backend only, not the
+      // engine) and the dZ / Hp^T buffers were all released.
+      expect(ids() - (before[0] as number)).toBe(tf.memory().numTensors - (before[1] as number));
+      a.forEach((t, i) => expect(maxDiff(t, b[i] as tf.Tensor), `tensor ${i}`).toBeLessThan(2e-5));
+    }
+  });
+});
+
 describe('FastLSTM as a Keras layer', () => {
   it('saves and loads as FastLSTM with identical predictions', async () => {
     await tf.setBackend('cpu');
