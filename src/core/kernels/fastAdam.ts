@@ -3,7 +3,9 @@
  *
  * Why: tfjs's Adam runs about 15 small ops (plus scalar uploads) per variable per step; on wasm, where each op
  * costs ~10-20 us of engine overhead whatever its size, that is most of an MLP step's optimizer time (a 30-128-64-1
- * MLP has 6 variables: ~90 ops per step). Here each variable costs a few reads and three uploads. The state lives
+ * MLP has 6 variables: ~90 ops per step). Here each variable costs one loop over views of its tensors. On wasm the
+ * views are of the wasm heap and the results are written into fresh heap tensors: in this Chromium, dataSync of a
+ * 32 KB tensor costs ~85 us (TypedArray slice of wasm memory is slow) where a view costs nothing. The state lives
  * in the same variables as tfjs's AdamOptimizer (m, v, accBeta1/2, iterations), so getWeights / setWeights,
  * checkpoints and dispose behave the same, and the math is tfjs's:
  *   m' = b1 m + (1 - b1) g;  v' = b2 v + (1 - b2) g^2;
@@ -11,6 +13,7 @@
  * On backends where reading a tensor is expensive (webgl, webgpu) it defers to tfjs's implementation.
  */
 import * as tf from '@tensorflow/tfjs';
+import { Fillable, readValues } from './lstmHost';
 
 interface AdamState {
   learningRate: number;
@@ -47,21 +50,24 @@ export class FastAdam extends tf.AdamOptimizer {
     const { beta1: b1, beta2: b2, epsilon: eps, learningRate: lr } = s;
     names.forEach((name, i) => {
       const value = tf.engine().registeredVariables[name] as tf.Variable;
-      const fresh = (suffix: string) => ({ originalName: `${name}/${suffix}`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) });
+      const fresh = (suffix: string) => ({
+        originalName: `${name}/${suffix}`,
+        variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+      });
       s.accumulatedFirstMoment[i] ??= fresh('m');
       s.accumulatedSecondMoment[i] ??= fresh('v');
       const g = list ? list[i]?.tensor : (variableGradients as tf.NamedTensorMap)[name];
       if (g == null) return;
       const mVar = (s.accumulatedFirstMoment[i] as { variable: tf.Variable }).variable;
       const vVar = (s.accumulatedSecondMoment[i] as { variable: tf.Variable }).variable;
-      const gv = g.dataSync() as Float32Array;
-      const mv = mVar.dataSync() as Float32Array;
-      const vv = vVar.dataSync() as Float32Array;
-      const wv = value.dataSync() as Float32Array;
+      // Outputs first: allocating may grow the wasm heap, which invalidates views taken before it.
+      const outs = [new Fillable(value.shape), new Fillable(value.shape), new Fillable(value.shape)] as const;
+      const gv = readValues(g);
+      const mv = readValues(mVar);
+      const vv = readValues(vVar);
+      const wv = readValues(value);
+      const [nm, nv, nw] = outs.map((o) => o.view()) as [Float32Array, Float32Array, Float32Array];
       const n = wv.length;
-      const nm = new Float32Array(n);
-      const nv = new Float32Array(n);
-      const nw = new Float32Array(n);
       for (let j = 0; j < n; j++) {
         const gj = gv[j] as number;
         const m = (mv[j] as number) * b1 + gj * (1 - b1);
@@ -70,9 +76,10 @@ export class FastAdam extends tf.AdamOptimizer {
         nv[j] = v;
         nw[j] = (m / c1 / (Math.sqrt(v / c2) + eps)) * -lr + (wv[j] as number);
       }
-      assignNew(mVar, nm);
-      assignNew(vVar, nv);
-      assignNew(value, nw);
+      // Fresh tensors (new ids), never in-place writes: XNNPACK caches packed weights per tensor id.
+      assignTensor(mVar, outs[0].tensor());
+      assignTensor(vVar, outs[1].tensor());
+      assignTensor(value, outs[2].tensor());
     });
     assignNew(s.accBeta1, new Float32Array([(s.accBeta1.dataSync()[0] as number) * b1]));
     assignNew(s.accBeta2, new Float32Array([(s.accBeta2.dataSync()[0] as number) * b2]));
@@ -82,7 +89,10 @@ export class FastAdam extends tf.AdamOptimizer {
 
 /** variable.assign(values) without leaking the temporary tensor. */
 function assignNew(v: tf.Variable, values: Float32Array): void {
-  const t = tf.tensor(values, v.shape, 'float32');
+  assignTensor(v, tf.tensor(values, v.shape, 'float32'));
+}
+
+function assignTensor(v: tf.Variable, t: tf.Tensor): void {
   v.assign(t);
   t.dispose();
 }

@@ -7,3 +7,4 @@ export { installFastKernels, uninstallFastKernels, fastKernelsInstalled } from '
 export { FastLSTM } from './fastLstm';
 export { FastAdam } from './fastAdam';
 export { lstmSequence, type LstmOpOptions } from './lstmOp';
+export { readValues } from './lstmHost';

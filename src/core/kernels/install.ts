@@ -9,7 +9,7 @@
  * - Conv2DBackpropFilter: registered at all (missing in tfjs-backend-wasm), so Conv1D / Conv2D layers train
  *   (see wasmConvGrad.ts); Conv2DBackpropInput as an XNNPACK forward convolution (wasmConvInput.ts);
  * - Tile, MaxPoolGrad, Sum / Mean over leading axes: heap-view loops (batch norm, pooling, bias gradients;
- *   see wasmReduce.ts);
+ *   see wasmReduce.ts); Transpose of the last two axes: a blocked loop (wasmTranspose.ts);
  * - UnsortedSegmentSum: registered at all (missing in tfjs-backend-wasm), so Embedding layers train (wasmSegment.ts).
  * Other backends are left alone: nothing here was measured to help them.
  */
@@ -21,6 +21,7 @@ import { conv2dBackpropInputConfig } from './wasmConvInput';
 import { leadingReduceConfig, maxPoolGradConfig, tileConfig } from './wasmReduce';
 import { identityConfig, sliceConfig, splitVConfig, unpackConfig } from './wasmViews';
 import { unsortedSegmentSumConfig } from './wasmSegment';
+import { transposeConfig } from './wasmTranspose';
 
 /** tfjs's own kernel configs we replaced, per backend, so uninstall can put them back. */
 const originals = new Map<string, KernelConfig[]>();
@@ -49,7 +50,8 @@ function need(name: string, backend: string): KernelConfig {
 function installWasm(): void {
   const saved: KernelConfig[] = [];
   const mine: string[] = [];
-  const transpose = need('Transpose', 'wasm');
+  const transpose = transposeConfig(need('Transpose', 'wasm'));
+  replace(transpose, saved);
   const batchMatMul = need('BatchMatMul', 'wasm');
   replace(untransposedMatMulConfig(batchMatMul, transpose), saved);
   replace(untransposedMatMulConfig(need('_FusedMatMul', 'wasm'), transpose), saved);
@@ -60,8 +62,8 @@ function installWasm(): void {
   replace(conv2dBackpropInputConfig(need('Conv2DBackpropInput', 'wasm'), need('Conv2D', 'wasm')), saved);
   replace(tileConfig(need('Tile', 'wasm')), saved);
   replace(maxPoolGradConfig(need('MaxPoolGrad', 'wasm')), saved);
-  replace(leadingReduceConfig(need('Sum', 'wasm'), transpose), saved);
-  replace(leadingReduceConfig(need('Mean', 'wasm'), transpose), saved);
+  replace(leadingReduceConfig(need('Sum', 'wasm')), saved);
+  replace(leadingReduceConfig(need('Mean', 'wasm')), saved);
   if (!tf.getKernel('Conv2DBackpropFilter', 'wasm')) {
     // Uses the ORIGINAL BatchMatMul (its operands are never transposed here).
     tf.registerKernel(conv2dBackpropFilterConfig(batchMatMul));

@@ -165,8 +165,27 @@ describe('tile, max-pool gradient and leading-axis reductions', () => {
         tf.mean(v, 0),
         tf.sum(v, [1]),
         tf.mean(v, [1, 2]),
+        tf.sum(rnd([256, 128], 38), 0),
+        tf.mean(rnd([37, 19], 39), 0, true),
       ];
     });
+  });
+});
+
+describe('transpose of the last two axes', () => {
+  it('matches cpu exactly for matrices, batches, odd sizes and int32, and leaves other perms to tfjs', async () => {
+    const f = () => [
+      tf.transpose(rnd([256, 128], 40)),
+      tf.transpose(rnd([37, 19], 41)),
+      tf.transpose(rnd([3, 17, 33], 42), [0, 2, 1]),
+      tf.transpose(rnd([1, 40], 43)),
+      tf.cast(tf.transpose(tf.tensor2d([1, 2, 3, 4, 5, 6], [2, 3], 'int32')), 'float32'),
+      tf.transpose(rnd([3, 4, 5], 44), [2, 0, 1]),
+      tf.transpose(rnd([2, 3, 4, 5], 45), [0, 1, 3, 2]),
+    ];
+    const ref = await on('cpu', f);
+    const got = await on('wasm', f);
+    ref.forEach((r, i) => expect(Array.from(got[i] as Float32Array), `output ${i}`).toEqual(Array.from(r)));
   });
 });
 

@@ -142,13 +142,13 @@ function pool2x2Grad(xv: Float32Array, dyv: Float32Array, dx: Float32Array, n: n
 
 /**
  * Sum or Mean kernel config for float32 reductions over a leading run of axes [0 .. k-1] (the batch and pixel axes
- * of NHWC maps: bias and batch-norm gradients, batch moments). tfjs's kernel transposes the N-d input so the
- * reduced axes are innermost, which its generic N-d transpose does slowly; viewing x as the matrix
- * [outer, inner] and transposing that (a 2-D transpose) before the same inner-axis reduction is 2-3x faster here.
+ * of NHWC maps, the batch axis of dense layers: bias and batch-norm gradients, batch moments). tfjs's kernel
+ * transposes the input so the reduced axes are innermost (slowly, for N-d inputs); here x is the matrix
+ * [outer, inner] and its rows are added in order into a float32 accumulator, the same additions in the same order
+ * per output as tfjs's inner-axis loop (~6x faster than wasm's 2-D transpose plus reduce for [256, 128]).
  * Other reductions keep tfjs's kernel.
  */
-export function leadingReduceConfig(orig: KernelConfig, transposeKernel: KernelConfig): KernelConfig {
-  const transpose = transposeKernel.kernelFunc as unknown as Call;
+export function leadingReduceConfig(orig: KernelConfig, mean = orig.kernelName === 'Mean'): KernelConfig {
   return wrap(orig, (args, fallback) => {
     const { backend } = args;
     const x = args.inputs.x as TensorInfo;
@@ -159,13 +159,16 @@ export function leadingReduceConfig(orig: KernelConfig, transposeKernel: KernelC
     const outer = tf.util.sizeFromShape(x.shape.slice(0, k));
     const inner = tf.util.sizeFromShape(x.shape.slice(k));
     if (outer === 1 || inner === 1) return fallback(args);
-    const xt = transpose({ inputs: { x: { dataId: x.dataId, dtype: x.dtype, shape: [outer, inner] } }, backend, attrs: { perm: [1, 0] } });
-    try {
-      const out = fallback({ inputs: { x: xt }, backend, attrs: { axis: [1], keepDims: false } });
-      out.shape = args.attrs.keepDims ? x.shape.map((s, i) => (i < k ? 1 : s)) : x.shape.slice(k);
-      return out;
-    } finally {
-      backend.disposeData(xt.dataId);
+    const outShape = args.attrs.keepDims ? x.shape.map((s, i) => (i < k ? 1 : s)) : x.shape.slice(k);
+    const out = backend.makeOutput(outShape, 'float32');
+    const xv = backend.typedArrayFromHeap(x) as Float32Array;
+    const ov = backend.typedArrayFromHeap(out) as Float32Array;
+    ov.set(xv.subarray(0, inner));
+    for (let r = 1; r < outer; r++) {
+      const base = r * inner;
+      for (let j = 0; j < inner; j++) ov[j] = (ov[j] as number) + (xv[base + j] as number);
     }
+    if (mean) for (let j = 0; j < inner; j++) ov[j] = (ov[j] as number) / outer;
+    return out;
   });
 }

@@ -1,5 +1,6 @@
 /** Moving rows between flat typed arrays and tensors: batch gathering, shape checks and batched prediction. */
 import * as tf from '@tensorflow/tfjs';
+import { readValues } from '../kernels/lstmHost';
 import type { ArrayInput, TrainSet } from './types';
 
 /** A per-row shape as the model sees it: a code column's [] becomes [1] (embedding inputs are [n, 1]). */
@@ -131,14 +132,17 @@ export function predictBatched(
   const units = outputUnits(model);
   const out = new Float32Array(n * units);
   const bs = Math.max(1, Math.floor(batchSize));
+  const small = inputs.every((a) => rowSize(a.shape) <= 4096);
   for (let start = 0; start < n; start += bs) {
     const end = Math.min(n, start + bs);
-    const values = tf.tidy(() => {
+    tf.tidy(() => {
       const xs = inputs.map((a) => sliceInput(a, start, end));
-      const pred = model.predict(asModelInput(xs)) as tf.Tensor;
-      return pred.dataSync() as Float32Array;
+      // predict's own default batch is 32: for tabular rows take the whole slice at once (3x faster for an MLP on
+      // wasm); sequences and spectrograms keep 32 rows per pass, as their activations are large.
+      const pred = model.predict(asModelInput(xs), { batchSize: small ? end - start : 32 }) as tf.Tensor;
+      // A view on wasm (dataSync's copy out of the wasm heap is slow in Chromium), copied at once.
+      out.set(pred.dtype === 'float32' ? readValues(pred) : pred.dataSync(), start * units);
     });
-    out.set(values, start * units);
   }
   return out;
 }
