@@ -12,6 +12,8 @@ serve<{ blob: Blob; target: string }>(async ({ blob, target }) => {
   const t0 = performance.now();
   let lastLog = 0;
   const { table, report } = await ingestBlob(blob, {
+    decodeWorker: () =>
+      new Worker(new URL('../workers/decode.worker.ts', import.meta.url), { type: 'module' }),
     onProgress: (p) => {
       if (p.rows - lastLog >= 250_000) {
         lastLog = p.rows;

@@ -9,6 +9,12 @@ import { summarizeSetup } from '../core/experiment/summary';
 import { modelCardHtml, modelCardMarkdown } from '../core/report';
 import type { DataApi, LoadedDataset } from './protocol';
 
+/** In a browser, big files are read and decoded on a second worker while this one parses. */
+const decodeWorker =
+  typeof Worker === 'undefined'
+    ? undefined
+    : () => new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' });
+
 export function createDataApi(): DataApi {
   let controller: AbortController | undefined;
   return {
@@ -18,6 +24,7 @@ export function createDataApi(): DataApi {
       let last = 0;
       const throttled = {
         signal: controller.signal,
+        ...(decodeWorker ? { decodeWorker } : {}),
         onProgress: (p: IngestProgress) => {
           // Throttle to ~10 Hz: progress is a stream of small events, not a flood.
           const now = Date.now();

@@ -35,7 +35,10 @@ it.skipIf(!process.env.BENCH)(
       profileSeconds: +((t2 - t1) / 1000).toFixed(2),
       totalSeconds: +((t2 - t0) / 1000).toFixed(2),
       cpuSeconds: +(cpuMicros(process.cpuUsage(c0)) / 1e6).toFixed(2),
-      ingestCpuSeconds: +(cpuMicros(process.cpuUsage(c0)) / 1e6 - cpuMicros(process.cpuUsage(c1)) / 1e6).toFixed(2),
+      ingestCpuSeconds: +(
+        cpuMicros(process.cpuUsage(c0)) / 1e6 -
+        cpuMicros(process.cpuUsage(c1)) / 1e6
+      ).toFixed(2),
       profileCpuSeconds: +(cpuMicros(process.cpuUsage(c1)) / 1e6).toFixed(2),
       rowsPerSecond: Math.round(ROWS / ((t2 - t0) / 1000)),
       peakHeapMB: Math.round((peak - heap0) / 1e6),

@@ -10,7 +10,7 @@
  * and TableBuilder.row then read the row, so results (values, accounting, line numbers) are identical
  * to the general path, which the tests check on random inputs.
  */
-import { FNV_BASIS, FNV_PRIME, type ColumnBuilder } from './builders';
+import { FNV_BASIS, FNV_PRIME, type ColumnBuilder, type StringBuilder } from './builders';
 import { isMissingToken, parseNumberRange } from './numbers';
 
 /** Test hook: false turns the fast path off, so tests can compare both paths. */
@@ -19,6 +19,8 @@ export const fastPathSwitch = { enabled: true };
 const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 const NUM = 1;
 const STR = 2;
+/** Rows whose text cells are looked up together (see StringBuilder.pushBatch). */
+const BATCH = 64;
 
 /** What the fast path writes to: the TableBuilder (its builders and row counts). */
 export interface FastRowTarget {
@@ -35,6 +37,12 @@ export class FastRows {
   private readonly from: Int32Array;
   private readonly to: Int32Array;
   private readonly hash: Int32Array;
+  /** Text cells of the rows not yet handed to their builders: column k's are at [k * BATCH, ...). */
+  private readonly bFrom: Int32Array;
+  private readonly bTo: Int32Array;
+  private readonly bHash: Int32Array;
+  private pending = 0;
+  private strCols = new Int32Array(0);
   private readonly dec: number;
   private readonly usable: boolean;
   /** After a row it cannot read: how many row starts to leave to the general path. */
@@ -52,6 +60,9 @@ export class FastRows {
     this.from = new Int32Array(ncol);
     this.to = new Int32Array(ncol);
     this.hash = new Int32Array(ncol);
+    this.bFrom = new Int32Array(ncol * BATCH);
+    this.bTo = new Int32Array(ncol * BATCH);
+    this.bHash = new Int32Array(ncol * BATCH);
     this.dec = decimalComma ? 44 : 46;
     // One column: a blank line is not a row there, which this path does not model. A delimiter equal to
     // the decimal mark or a quote cannot be scanned this way either.
@@ -63,6 +74,9 @@ export class FastRows {
   refresh(): void {
     const b = this.target.builders!;
     for (let k = 0; k < b.length; k++) this.kinds[k] = b[k]!.kind === 'number' ? NUM : STR;
+    const str: number[] = [];
+    for (let k = 0; k < b.length; k++) if (this.kinds[k] === STR) str.push(k);
+    this.strCols = Int32Array.from(str);
   }
 
   /**
@@ -86,6 +100,10 @@ export class FastRows {
     const hash = this.hash;
     const d = this.delim;
     const dec = this.dec;
+    const strCols = this.strCols;
+    const bFrom = this.bFrom;
+    const bTo = this.bTo;
+    const bHash = this.bHash;
     let rows = 0;
     while (i < len) {
       const start = i;
@@ -228,10 +246,21 @@ export class FastRows {
             if (v === v) cb.nonMissing++;
             cb.values[cb.n++] = v;
           }
-        } else cb.pushHashed(s, from[k]!, to[k]!, hash[k]!);
+        }
       }
+      // Text cells wait for the batch (their builders look a batch up at once).
+      const p = this.pending++;
+      for (let q = 0; q < strCols.length; q++) {
+        const k = strCols[q]!;
+        const at = k * BATCH + p;
+        bFrom[at] = from[k]!;
+        bTo[at] = to[k]!;
+        bHash[at] = hash[k]!;
+      }
+      if (p + 1 === BATCH) this.flush(s);
       rows++;
     }
+    this.flush(s);
     if (rows === 0 && i < len) {
       // The first row was not plain: leave a few rows to the general path before trying again.
       this.skip = this.backoff;
@@ -241,6 +270,18 @@ export class FastRows {
     this.target.rowsRead += rows;
     this.target.rowsKept += rows;
     return i;
+  }
+
+  /** Hand the pending rows' text cells (offsets into `s`) to their builders. */
+  private flush(s: string): void {
+    const n = this.pending;
+    if (n === 0) return;
+    this.pending = 0;
+    const builders = this.target.builders!;
+    for (let q = 0; q < this.strCols.length; q++) {
+      const k = this.strCols[q]!;
+      (builders[k] as StringBuilder).pushBatch(s, this.bFrom, this.bTo, this.bHash, k * BATCH, n);
+    }
   }
 }
 

@@ -5,21 +5,98 @@
 import { NotUtf8, StreamParser } from './parser';
 import type { Table } from '../data/table';
 import { concatTables } from './concat';
+import { decodeError, type DecodeMessage, type DecodeRequest } from './decodePipe';
 import type { IngestOptions, IngestReport, IngestResult } from './types';
 
 const DEFAULT_CHUNK = 4 * 1024 * 1024;
+/** Files from minBytes on are decoded in a decode worker when opts.decodeWorker is given (tests lower it). */
+export const pipeConfig = { minBytes: 8 * 1024 * 1024 };
 
 /**
  * Parse a CSV file streaming: reads `chunkBytes` (default 4 MiB) at a time, reports progress after
  * each chunk, stops with an AbortError when `signal` aborts. Throws IngestError for whole-file problems.
  */
 export async function ingestBlob(blob: Blob, opts: IngestOptions = {}): Promise<IngestResult> {
+  const piped = opts.decodeWorker && blob.size >= pipeConfig.minBytes;
+  const read = (latin1: boolean) =>
+    piped ? readBlobPiped(blob, opts, latin1) : readBlob(blob, opts, latin1);
   try {
-    return await readBlob(blob, opts, false);
+    return await read(false);
   } catch (e) {
-    if (e instanceof NotUtf8) return readBlob(blob, opts, true);
+    if (e instanceof NotUtf8) return read(true);
     throw e;
   }
+}
+
+/**
+ * readBlob with the reading and decoding in a decode worker (see decodePipe.ts): the same parse, fed
+ * text instead of bytes. Falls back to readBlob when the worker fails before sending anything.
+ */
+function readBlobPiped(blob: Blob, opts: IngestOptions, latin1: boolean): Promise<IngestResult> {
+  let worker: Worker;
+  try {
+    worker = opts.decodeWorker!();
+  } catch {
+    return readBlob(blob, opts, latin1);
+  }
+  const parser = new StreamParser(opts, latin1, blob.size);
+  const t0 = Date.now();
+  return new Promise<IngestResult>((resolve, reject) => {
+    let started = false;
+    let settled = false;
+    const settle = (f: () => void): void => {
+      if (settled) return;
+      settled = true;
+      worker.terminate();
+      opts.signal?.removeEventListener('abort', onAbort);
+      f();
+    };
+    const onAbort = (): void => settle(() => reject(opts.signal!.reason));
+    opts.signal?.addEventListener('abort', onAbort);
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      if (started)
+        settle(() => reject(new Error(`Reading the file failed: ${ev.message || 'decode worker error'}`)));
+      else settle(() => readBlob(blob, opts, latin1).then(resolve, reject));
+    };
+    worker.onmessage = (e: MessageEvent<DecodeMessage>) => {
+      if (settled) return;
+      started = true;
+      const m = e.data;
+      try {
+        opts.signal?.throwIfAborted();
+        if (m.kind === 'text') {
+          parser.pushDecoded(m.text, m.bytesRead);
+          worker.postMessage({ kind: 'ack' });
+          opts.onProgress?.({
+            bytesRead: m.bytesRead,
+            totalBytes: blob.size,
+            rows: parser.rows,
+            elapsedMs: Date.now() - t0,
+          });
+        } else if (m.kind === 'end') {
+          const result = parser.finishDecoded(m.encoding, m.notice);
+          opts.onProgress?.({
+            bytesRead: blob.size,
+            totalBytes: blob.size,
+            rows: result.report.rowsRead,
+            elapsedMs: Date.now() - t0,
+          });
+          settle(() => resolve(result));
+        } else settle(() => reject(decodeError(m)));
+      } catch (err) {
+        settle(() => reject(err));
+      }
+    };
+    const req: DecodeRequest = {
+      kind: 'decode',
+      blob,
+      chunkBytes: Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK),
+      latin1,
+      ...(opts.encoding ? { encoding: opts.encoding } : {}),
+    };
+    worker.postMessage(req);
+  });
 }
 
 async function readBlob(blob: Blob, opts: IngestOptions, latin1: boolean): Promise<IngestResult> {

@@ -16,12 +16,69 @@ const HEAD_CHARS = 65536;
 /** Bytes gathered before the encoding is sniffed. */
 const HEAD_BYTES = 4096;
 
-export class StreamParser {
+/**
+ * Bytes in, text out: gathers the first HEAD_BYTES to detect the encoding (BOM, UTF-16, binary
+ * files), then decodes streaming. Throws NotUtf8 on invalid UTF-8 and IngestError for whole-file
+ * problems. Used by StreamParser and, for big files in a browser, by the decode worker.
+ */
+export class ChunkDecoder {
+  encoding = '';
+  notice: string | undefined;
   private decoder: TextDecoder | null = null;
-  private encoding = '';
-  private notice: string | undefined;
   private headBytes: Uint8Array[] = [];
   private headByteCount = 0;
+
+  constructor(
+    private readonly forcedEncoding: string | undefined,
+    private readonly forceLatin1 = false,
+  ) {}
+
+  /** The text of the next bytes ('' while the head is still being gathered). */
+  push(bytes: Uint8Array): string {
+    if (this.decoder !== null) return this.decode(bytes, true);
+    this.headBytes.push(bytes);
+    this.headByteCount += bytes.length;
+    return this.headByteCount < HEAD_BYTES ? '' : this.start();
+  }
+
+  /** End of input: the text still held. */
+  end(): string {
+    const head = this.decoder === null ? this.start() : '';
+    return head + this.decode(new Uint8Array(0), false);
+  }
+
+  private start(): string {
+    const head = concat(this.headBytes, this.headByteCount);
+    this.headBytes = [];
+    if (head.length === 0)
+      throw new IngestError('The file is empty (0 bytes). Choose a CSV file with a header row and data.');
+    if (this.forceLatin1) {
+      this.encoding = 'windows-1252';
+      this.notice = LATIN1_NOTICE;
+    } else if (this.forcedEncoding) {
+      this.encoding = this.forcedEncoding;
+    } else {
+      const g = detectEncoding(head);
+      this.encoding = g.encoding;
+      this.notice = g.notice;
+    }
+    this.decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8' });
+    return this.decode(head, true);
+  }
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    try {
+      return this.decoder!.decode(bytes, { stream });
+    } catch {
+      throw new NotUtf8('invalid UTF-8');
+    }
+  }
+}
+
+export class StreamParser {
+  private readonly decoder: ChunkDecoder;
+  private encoding = '';
+  private notice: string | undefined;
   private headText = '';
   private tokenizer: CsvTokenizer | null = null;
   private builder: TableBuilder | null = null;
@@ -36,9 +93,11 @@ export class StreamParser {
   /** `totalBytes`: the file size when known; the column buffers are then sized from it early. */
   constructor(
     private readonly opts: IngestOptions,
-    private readonly forceLatin1 = false,
+    forceLatin1 = false,
     private readonly totalBytes = 0,
-  ) {}
+  ) {
+    this.decoder = new ChunkDecoder(opts.encoding, forceLatin1);
+  }
 
   /** Rows read so far (for progress). */
   get rows(): number {
@@ -48,12 +107,17 @@ export class StreamParser {
   /** Feed the next bytes of the file. */
   pushBytes(bytes: Uint8Array): void {
     this.bytesSeen += bytes.length;
-    if (this.decoder === null) {
-      this.headBytes.push(bytes);
-      this.headByteCount += bytes.length;
-      if (this.headByteCount < HEAD_BYTES) return;
-      this.startDecoder();
-    } else this.pushText(this.decode(bytes, true));
+    this.pushText(this.decoder.push(bytes));
+    if (!this.reserved && this.totalBytes > 0 && this.builder?.typed) this.reserve();
+  }
+
+  /**
+   * Feed text a ChunkDecoder elsewhere (the decode worker) made of the file's first `bytesSeen` bytes;
+   * finish with finishDecoded(). Do not mix with pushBytes.
+   */
+  pushDecoded(text: string, bytesSeen: number): void {
+    this.bytesSeen = bytesSeen;
+    this.pushText(text);
     if (!this.reserved && this.totalBytes > 0 && this.builder?.typed) this.reserve();
   }
 
@@ -71,8 +135,20 @@ export class StreamParser {
 
   /** End of input: returns the table and report. */
   finish(): IngestResult {
-    if (this.decoder === null) this.startDecoder();
-    this.pushText(this.decode(new Uint8Array(0), false));
+    this.pushText(this.decoder.end());
+    this.encoding = this.decoder.encoding;
+    this.notice = this.decoder.notice;
+    return this.end();
+  }
+
+  /** End of pushDecoded input: `encoding` and `notice` are the ChunkDecoder's. */
+  finishDecoded(encoding: string, notice: string | undefined): IngestResult {
+    this.encoding = encoding;
+    this.notice = notice;
+    return this.end();
+  }
+
+  private end(): IngestResult {
     if (this.tokenizer === null) this.startTokenizer();
     this.tokenizer!.finish();
     const b = this.builder!;
@@ -104,33 +180,6 @@ export class StreamParser {
         warnings,
       },
     };
-  }
-
-  private startDecoder(): void {
-    const head = concat(this.headBytes, this.headByteCount);
-    this.headBytes = [];
-    if (head.length === 0)
-      throw new IngestError('The file is empty (0 bytes). Choose a CSV file with a header row and data.');
-    if (this.forceLatin1) {
-      this.encoding = 'windows-1252';
-      this.notice = LATIN1_NOTICE;
-    } else if (this.opts.encoding) {
-      this.encoding = this.opts.encoding;
-    } else {
-      const g = detectEncoding(head);
-      this.encoding = g.encoding;
-      this.notice = g.notice;
-    }
-    this.decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8' });
-    this.pushText(this.decode(head, true));
-  }
-
-  private decode(bytes: Uint8Array, stream: boolean): string {
-    try {
-      return this.decoder!.decode(bytes, { stream });
-    } catch {
-      throw new NotUtf8('invalid UTF-8');
-    }
   }
 
   private pushText(text: string): void {

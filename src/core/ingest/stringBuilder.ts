@@ -9,8 +9,10 @@
  * strings instead costs several dependent cache misses per lookup (string object, sliced parent,
  * characters) and was most of the ingest time of a million-row file.
  *
- * The dictionary strings are made once per chunk (compact()) from `keys` as one new string sliced per
- * entry, so no entry pins the decoded chunk text it came from (a V8 slice keeps its parent alive).
+ * The dictionary strings are made at the end (finish() calls compact()) from `keys`, as one new string
+ * sliced per entry, so no entry pins the decoded chunk text it came from (a V8 slice keeps its parent
+ * alive). Not making them per chunk matters: millions of live strings make every full garbage
+ * collection during the load slow (about a second of a million-row load went there).
  */
 import type { Column } from '../data/table';
 
@@ -20,6 +22,8 @@ export const FNV_PRIME = 16777619;
 
 /** Characters turned into a string per String.fromCharCode call (well under argument-count limits). */
 const PIECE = 8192;
+/** Characters of dictionary text made into one string by compact() (then sliced per value). */
+const BLOCK = 1 << 24;
 /** ASCII bytes decode the same as UTF-8, natively and fast. */
 const ASCII = new TextDecoder();
 
@@ -27,7 +31,7 @@ export class StringBuilder {
   readonly kind = 'string';
   codes = new Int32Array(1024);
   n = 0;
-  /** The distinct values; complete after compact() (called per chunk and by finish()). */
+  /** The distinct values; complete after compact() (called by finish()). */
   dict: string[] = [];
   /**
    * Open addressing, interleaved [hash, code + 1, key offset, key length] (code + 1 = 0: empty): a
@@ -50,14 +54,16 @@ export class StringBuilder {
     this.growth = 1.25;
     // A column whose values so far are nearly all distinct (ids, titles) will need a table and key
     // store for about `rows` values: size them now instead of regrowing (and rehashing) ten times.
-    if (this.n >= 500 && this.size >= 0.9 * this.n) {
+    const share = this.n >= 500 ? this.size / this.n : 0;
+    if (share >= 0.9) {
+      const expect = rows;
       let slots = this.mask + 1;
-      while (slots < 2 * rows) slots *= 2;
+      while (slots < 2 * expect) slots *= 2;
       if (slots > this.mask + 1) this.rehash(slots);
       const used = this.offs[this.size]!;
-      const chars = Math.ceil((used / this.n) * rows * 1.05);
+      const chars = Math.ceil((used / this.size) * expect * 1.05);
       if (chars > this.keys.length) this.growKeys(chars, used);
-      if (rows + 2 > this.offs.length) this.offs = resize32(this.offs, rows + 2);
+      if (expect + 2 > this.offs.length) this.offs = resize32(this.offs, expect + 2);
     }
   }
 
@@ -111,23 +117,57 @@ export class StringBuilder {
     if ((code + 1) * 2 > mask + 1) this.rehash(2 * (mask + 1));
   }
 
+  /**
+   * pushHashed for `count` cells at once: cell j is s[from[at + j], to[at + j]) with hash hash[at + j].
+   * The same result as pushing them one by one, but first every cell's table slot (and, where a value
+   * sits there, its stored characters) is read in a loop of independent loads, so the cache misses of a
+   * large dictionary (ids, titles: millions of values) overlap instead of stalling one after another.
+   */
+  pushBatch(s: string, from: Int32Array, to: Int32Array, hash: Int32Array, at: number, count: number): void {
+    if (this.mask >= 4095) {
+      const table = this.table;
+      const mask = this.mask;
+      let touch = 0;
+      for (let j = at; j < at + count; j++) {
+        const h = hash[j]!;
+        touch ^= table[4 * ((h ^ (h >>> 16)) & mask) + 2]!;
+      }
+      const keys = this.keys;
+      for (let j = at; j < at + count; j++) {
+        const h = hash[j]!;
+        const t = 4 * ((h ^ (h >>> 16)) & mask);
+        if (table[t] === h) touch ^= keys[table[t + 2]!]!;
+      }
+      this.touched = touch;
+    }
+    for (let j = at; j < at + count; j++) this.pushHashed(s, from[j]!, to[j]!, hash[j]!);
+  }
+
+  /** Where pushBatch leaves what its warming loads read (so that they are not optimized away). */
+  touched = 0;
+
   /** Store s[from, to) as the next distinct value; returns its code. */
   private add(s: string, from: number, to: number): number {
     const code = this.size++;
     if (code + 2 > this.offs.length) this.offs = resize32(this.offs, this.offs.length * 1.5);
     let end = this.offs[code]!;
     if (end + (to - from) > this.keys.length) this.growKeys(end + (to - from), end);
-    let keys = this.keys;
+    const start = end;
+    let bits = 0;
+    const keys = this.keys;
     for (let i = from; i < to; i++) {
       const c = s.charCodeAt(i);
-      if (c > 127) {
-        this.ascii = false;
-        if (c > 255 && !this.wide) {
-          this.widen();
-          keys = this.keys;
-        }
-      }
+      bits |= c;
       keys[end++] = c;
+    }
+    if (bits > 127) {
+      this.ascii = false;
+      if (bits > 255 && !this.wide) {
+        // A character above U+00FF: widen the store and copy this value again (the bytes were cut).
+        this.widen();
+        const wide = this.keys;
+        for (let i = from, o = start; i < to; i++) wide[o++] = s.charCodeAt(i);
+      }
     }
     this.offs[code + 1] = end;
     return code;
@@ -150,24 +190,30 @@ export class StringBuilder {
 
   /**
    * Make the dictionary strings of the values added since the last call: one new string of their
-   * characters, sliced per value. Call once per chunk (finish() calls it too).
+   * characters, sliced per value (finish() calls it).
    */
   compact(): void {
     const dict = this.dict;
-    const first = dict.length;
-    if (first === this.size) return;
     const offs = this.offs;
-    const a = offs[first]!;
-    const b = offs[this.size]!;
-    let joined: string;
-    if (this.ascii) joined = ASCII.decode(this.keys.subarray(a, b));
-    else {
-      const pieces: string[] = [];
-      for (let p = a; p < b; p += PIECE)
-        pieces.push(String.fromCharCode.apply(null, this.keys.subarray(p, Math.min(b, p + PIECE)) as never));
-      joined = pieces.join('');
+    // In blocks of about BLOCK characters: one string of a whole 1 GB column could pass V8's limit.
+    while (dict.length < this.size) {
+      const first = dict.length;
+      let last = first + 1;
+      while (last < this.size && offs[last + 1]! - offs[first]! <= BLOCK) last++;
+      const a = offs[first]!;
+      const b = offs[last]!;
+      let joined: string;
+      if (this.ascii) joined = ASCII.decode(this.keys.subarray(a, b));
+      else {
+        const pieces: string[] = [];
+        for (let p = a; p < b; p += PIECE)
+          pieces.push(
+            String.fromCharCode.apply(null, this.keys.subarray(p, Math.min(b, p + PIECE)) as never),
+          );
+        joined = pieces.join('');
+      }
+      for (let k = first; k < last; k++) dict.push(joined.slice(offs[k]! - a, offs[k + 1]! - a));
     }
-    for (let k = first; k < this.size; k++) dict.push(joined.slice(offs[k]! - a, offs[k + 1]! - a));
   }
 
   /** Re-insert every entry into a table of `slots` slots (a power of two). */

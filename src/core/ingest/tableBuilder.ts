@@ -158,10 +158,6 @@ export class TableBuilder implements RowSink {
     return this.builders !== null;
   }
 
-  endChunk(): void {
-    if (this.builders) for (const b of this.builders) if (b.kind === 'string') b.compact();
-  }
-
   /** Choose number or string storage per column from the buffered sample, then replay it. */
   private decide(): void {
     const names = this.names!;

@@ -59,6 +59,12 @@ export interface IngestOptions {
   delimiter?: string;
   /** Force an encoding label understood by TextDecoder instead of detecting it. */
   encoding?: string;
+  /**
+   * Starts a decode worker (src/workers/decode.worker.ts) so that reading and decoding a file run on
+   * another thread than the parse (ingestBlob, files of 8 MiB or more). Without it, or when the
+   * worker cannot start, everything runs on the calling thread.
+   */
+  decodeWorker?: () => Worker;
 }
 
 /** The parsed table and its report. */
