@@ -9,13 +9,12 @@ import { summarizeSetup } from '../core/experiment/summary';
 import { modelCardHtml, modelCardMarkdown } from '../core/report';
 import type { DataApi, LoadedDataset } from './protocol';
 
-/** In a browser, big files are read and decoded on a second worker while this one parses. */
-const decodeWorker =
-  typeof Worker === 'undefined'
-    ? undefined
-    : () => new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' });
-
-export function createDataApi(): DataApi {
+/**
+ * `decodeWorker`: starts a decode worker (data.worker.ts passes one), so that big files are read and
+ * decoded on another thread while this one parses.
+ */
+export function createDataApi(env: { decodeWorker?: () => Worker } = {}): DataApi {
+  const { decodeWorker } = env;
   let controller: AbortController | undefined;
   return {
     async ingest(files, names, onProgress): Promise<LoadedDataset> {
