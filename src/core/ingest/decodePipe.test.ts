@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellString, type Table } from '../data/table';
 import { ingestBlob, IngestError, type IngestOptions } from './index';
 import { pipeConfig } from './ingest';
-import { MAX_IN_FLIGHT, runDecode, type DecodeMessage, type DecodeRequest } from './decodePipe';
+import { ackQueue, MAX_IN_FLIGHT, runDecode, type DecodeMessage, type DecodeRequest } from './decodePipe';
 
 class FakeDecodeWorker {
   onmessage: ((e: MessageEvent<DecodeMessage>) => void) | null = null;
@@ -19,16 +19,12 @@ class FakeDecodeWorker {
   /** Texts posted minus acks received: never above MAX_IN_FLIGHT. */
   unacked = 0;
   maxUnacked = 0;
-  private credits = 0;
-  private waiting: (() => void) | null = null;
+  private readonly acks = ackQueue();
 
   postMessage(m: DecodeRequest | { kind: 'ack' }): void {
     if (m.kind === 'ack') {
       this.unacked--;
-      const w = this.waiting;
-      this.waiting = null;
-      if (w) w();
-      else this.credits++;
+      this.acks.ack();
       return;
     }
     const port = {
@@ -39,13 +35,7 @@ class FakeDecodeWorker {
         }, 0);
       },
     };
-    const nextAck = (): Promise<void> =>
-      this.credits > 0
-        ? (this.credits--, Promise.resolve())
-        : new Promise<void>((resolve) => {
-            this.waiting = resolve;
-          });
-    void runDecode(m, port, nextAck);
+    void runDecode(m, port, this.acks.next);
   }
 
   terminate(): void {

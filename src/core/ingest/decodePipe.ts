@@ -9,6 +9,7 @@
  * Protocol: the parse side posts one DecodeRequest, then one { kind: 'ack' } per text it has parsed;
  * the decode side answers with DecodeMessage events ending in 'end' or 'error'.
  */
+import { blobChunks } from './blobChunks';
 import { ChunkDecoder, NotUtf8 } from './parser';
 import { IngestError } from './types';
 
@@ -33,8 +34,34 @@ export interface DecodePort {
 }
 
 /**
- * The decode side: read `req.blob` in chunks, decode, post the text. `acks` resolves once per ack
- * (see decode.worker.ts); a cancelled parse simply terminates the worker.
+ * The decode side's view of acks: ack() when one arrives, next() resolves once per ack (at once for
+ * acks that came before it was asked).
+ */
+export function ackQueue(): { ack(): void; next(): Promise<void> } {
+  let credits = 0;
+  let waiting: (() => void) | null = null;
+  return {
+    ack() {
+      const w = waiting;
+      waiting = null;
+      if (w) w();
+      else credits++;
+    },
+    next() {
+      if (credits > 0) {
+        credits--;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => {
+        waiting = resolve;
+      });
+    },
+  };
+}
+
+/**
+ * The decode side: read `req.blob` in chunks, decode, post the text. `nextAck` resolves once per ack
+ * (see ackQueue); a cancelled parse simply terminates the worker.
  */
 export async function runDecode(
   req: DecodeRequest,
@@ -43,8 +70,6 @@ export async function runDecode(
 ): Promise<void> {
   try {
     const dec = new ChunkDecoder(req.encoding, req.latin1);
-    const total = req.blob.size;
-    const chunk = Math.max(1, req.chunkBytes);
     let inFlight = 0;
     const send = async (text: string, bytesRead: number): Promise<void> => {
       if (text.length === 0) return;
@@ -55,18 +80,8 @@ export async function runDecode(
       inFlight++;
       port.postMessage({ kind: 'text', text, bytesRead });
     };
-    const read = (off: number): Promise<ArrayBuffer> => {
-      const p = req.blob.slice(off, Math.min(total, off + chunk)).arrayBuffer();
-      p.catch(() => {});
-      return p;
-    };
-    let next = total > 0 ? read(0) : null;
-    for (let off = 0; off < total; off += chunk) {
-      const bytes = new Uint8Array(await next!);
-      next = off + chunk < total ? read(off + chunk) : null;
-      await send(dec.push(bytes), Math.min(total, off + chunk));
-    }
-    await send(dec.end(), total);
+    for await (const { bytes, end } of blobChunks(req.blob, req.chunkBytes)) await send(dec.push(bytes), end);
+    await send(dec.end(), req.blob.size);
     port.postMessage({ kind: 'end', encoding: dec.encoding, ...(dec.notice ? { notice: dec.notice } : {}) });
   } catch (e) {
     const error = e instanceof NotUtf8 ? 'notUtf8' : e instanceof IngestError ? 'ingest' : 'other';

@@ -73,9 +73,11 @@ export class FastRows {
   /** Re-read the column kinds (after a numeric column was turned into text). */
   refresh(): void {
     const b = this.target.builders!;
-    for (let k = 0; k < b.length; k++) this.kinds[k] = b[k]!.kind === 'number' ? NUM : STR;
     const str: number[] = [];
-    for (let k = 0; k < b.length; k++) if (this.kinds[k] === STR) str.push(k);
+    for (let k = 0; k < b.length; k++) {
+      this.kinds[k] = b[k]!.kind === 'number' ? NUM : STR;
+      if (this.kinds[k] === STR) str.push(k);
+    }
     this.strCols = Int32Array.from(str);
   }
 

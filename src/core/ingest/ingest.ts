@@ -4,6 +4,7 @@
  */
 import { NotUtf8, StreamParser } from './parser';
 import type { Table } from '../data/table';
+import { blobChunks } from './blobChunks';
 import { concatTables } from './concat';
 import { decodeError, type DecodeMessage, type DecodeRequest } from './decodePipe';
 import type { IngestOptions, IngestReport, IngestResult } from './types';
@@ -104,26 +105,11 @@ async function readBlob(blob: Blob, opts: IngestOptions, latin1: boolean): Promi
   const parser = new StreamParser(opts, latin1, blob.size);
   const t0 = Date.now();
   const total = blob.size;
-  // The next chunk is read while this one is parsed (a Blob read is asynchronous I/O; in a browser it
-  // comes from another process), so the parse does not wait for it: one more chunk of memory.
-  const read = (off: number): Promise<ArrayBuffer> => {
-    const p = blob.slice(off, Math.min(total, off + chunk)).arrayBuffer();
-    p.catch(() => {}); // a read abandoned by a cancel must not surface as an unhandled rejection
-    return p;
-  };
-  let next = total > 0 ? read(0) : null;
-  for (let off = 0; off < total; off += chunk) {
-    opts.signal?.throwIfAborted();
-    const bytes = new Uint8Array(await next!);
-    next = off + chunk < total ? read(off + chunk) : null;
+  opts.signal?.throwIfAborted();
+  for await (const { bytes, end } of blobChunks(blob, chunk)) {
     opts.signal?.throwIfAborted();
     parser.pushBytes(bytes);
-    opts.onProgress?.({
-      bytesRead: Math.min(total, off + chunk),
-      totalBytes: total,
-      rows: parser.rows,
-      elapsedMs: Date.now() - t0,
-    });
+    opts.onProgress?.({ bytesRead: end, totalBytes: total, rows: parser.rows, elapsedMs: Date.now() - t0 });
   }
   const result = parser.finish();
   opts.onProgress?.({

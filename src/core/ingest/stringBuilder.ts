@@ -54,16 +54,14 @@ export class StringBuilder {
     this.growth = 1.25;
     // A column whose values so far are nearly all distinct (ids, titles) will need a table and key
     // store for about `rows` values: size them now instead of regrowing (and rehashing) ten times.
-    const share = this.n >= 500 ? this.size / this.n : 0;
-    if (share >= 0.9) {
-      const expect = rows;
+    if (this.n >= 500 && this.size >= 0.9 * this.n) {
       let slots = this.mask + 1;
-      while (slots < 2 * expect) slots *= 2;
+      while (slots < 2 * rows) slots *= 2;
       if (slots > this.mask + 1) this.rehash(slots);
       const used = this.offs[this.size]!;
-      const chars = Math.ceil((used / this.size) * expect * 1.05);
+      const chars = Math.ceil((used / this.size) * rows * 1.05);
       if (chars > this.keys.length) this.growKeys(chars, used);
-      if (expect + 2 > this.offs.length) this.offs = resize32(this.offs, expect + 2);
+      if (rows + 2 > this.offs.length) this.offs = resize32(this.offs, rows + 2);
     }
   }
 
@@ -189,8 +187,8 @@ export class StringBuilder {
   }
 
   /**
-   * Make the dictionary strings of the values added since the last call: one new string of their
-   * characters, sliced per value (finish() calls it).
+   * Make the dictionary strings of the values not made yet (finish() calls it): one new string of
+   * their characters per block, sliced per value.
    */
   compact(): void {
     const dict = this.dict;

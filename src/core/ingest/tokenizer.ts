@@ -78,8 +78,6 @@ export interface RowSink {
   badRow(fields: string[], line: number, reason: string): void;
   /** When set, rows it can read bypass row() (it must account for them exactly as row() would). */
   fast?: FastRowReader | null;
-  /** Called after each pushed piece of text, once no offsets into it are held any more. */
-  endChunk?(): void;
 }
 
 const FIELD_START = 0;
@@ -244,7 +242,6 @@ export class CsvTokenizer {
     }
     view.materialise();
     this.state = state;
-    this.sink.endChunk?.();
   }
 
   /** Offsets of the just-closed quoted field when it is kept as offsets (not `prefixed`). */
