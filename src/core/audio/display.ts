@@ -21,6 +21,16 @@ export function waveformEnvelope(y: Float32Array, points = 512): WaveformEnvelop
   const p = Math.max(1, Math.min(points, y.length));
   const min = new Float32Array(p);
   const max = new Float32Array(p);
+  envelopeInto(y, min, max);
+  return { points: p, min, max };
+}
+
+/**
+ * The loop of {@link waveformEnvelope} (p = min.length spans). A function that ends with its loop
+ * (see frameLoop in frames.ts: V8's on-the-fly compiled loop has no code after it to bail out on).
+ */
+function envelopeInto(y: Float32Array, min: Float32Array, max: Float32Array): void {
+  const p = min.length;
   for (let i = 0; i < p; i++) {
     const a = Math.floor((i * y.length) / p);
     const b = Math.max(a + 1, Math.floor(((i + 1) * y.length) / p));
@@ -34,7 +44,6 @@ export function waveformEnvelope(y: Float32Array, points = 512): WaveformEnvelop
     min[i] = Number.isFinite(lo) ? lo : 0;
     max[i] = Number.isFinite(hi) ? hi : 0;
   }
-  return { points: p, min, max };
 }
 
 /**
@@ -53,7 +62,21 @@ export function toUint8Grid(
   const R = Math.max(1, Math.min(outRows, rows));
   const C = Math.max(1, Math.min(outCols, frames));
   const out = new Uint8Array(R * C);
-  const span = hi > lo ? hi - lo : 1;
+  poolInto(data, rows, frames, R, C, lo, hi > lo ? hi - lo : 1, out);
+  return { rows: R, cols: C, data: out };
+}
+
+/** The pooling loop of {@link toUint8Grid} into out [R, C] (ends with its loop, see envelopeInto). */
+function poolInto(
+  data: ArrayLike<number>,
+  rows: number,
+  frames: number,
+  R: number,
+  C: number,
+  lo: number,
+  span: number,
+  out: Uint8Array,
+): void {
   for (let r = 0; r < R; r++) {
     const r0 = Math.floor((r * rows) / R);
     const r1 = Math.max(r0 + 1, Math.floor(((r + 1) * rows) / R));
@@ -72,5 +95,4 @@ export function toUint8Grid(
       out[r * C + c] = Math.max(0, Math.min(255, Math.round(v * 255)));
     }
   }
-  return { rows: R, cols: C, data: out };
 }

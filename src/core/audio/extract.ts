@@ -112,13 +112,14 @@ export function computeFrameFeatures(y: Float32Array, sr: number, tuning = 0): F
   };
 }
 
-function checkedSamples(samples: Float32Array, sr: number, warnings: string[]): Float32Array {
-  if (!(samples instanceof Float32Array)) throw new Error('Audio samples must be a Float32Array.');
-  if (!(sr > 0) || !Number.isFinite(sr))
-    throw new Error(`The sample rate must be a positive number of Hz (got ${sr}).`);
-  if (samples.length === 0) throw new Error('The audio is empty (0 samples): there is nothing to analyse.');
-  // Why not one branchy loop: min/max plus a sum of (v − v), which is NaN exactly when some
-  // sample is NaN or ±infinity, run at full speed; the counting loop runs only for bad input.
+/** Result of {@link scanSamples}, reused: [min, max, NaN probe]. */
+const scan = new Float64Array(3);
+
+/**
+ * min(0, samples), max(0, samples) and Σ (v − v) (NaN exactly when a sample is NaN or ±infinity).
+ * A function that ends with its loop (see frameLoop in frames.ts).
+ */
+function scanSamples(samples: Float32Array): Float64Array {
   let mn = 0;
   let mx = 0;
   let nanProbe = 0;
@@ -128,6 +129,23 @@ function checkedSamples(samples: Float32Array, sr: number, warnings: string[]): 
     mx = v > mx ? v : mx;
     nanProbe += v - v;
   }
+  scan[0] = mn;
+  scan[1] = mx;
+  scan[2] = nanProbe;
+  return scan;
+}
+
+function checkedSamples(samples: Float32Array, sr: number, warnings: string[]): Float32Array {
+  if (!(samples instanceof Float32Array)) throw new Error('Audio samples must be a Float32Array.');
+  if (!(sr > 0) || !Number.isFinite(sr))
+    throw new Error(`The sample rate must be a positive number of Hz (got ${sr}).`);
+  if (samples.length === 0) throw new Error('The audio is empty (0 samples): there is nothing to analyse.');
+  // Why not one branchy loop: min/max plus a sum of (v − v), which is NaN exactly when some
+  // sample is NaN or ±infinity, run at full speed; the counting loop runs only for bad input.
+  const sc = scanSamples(samples);
+  const mn = sc[0]!;
+  const mx = sc[1]!;
+  const nanProbe = sc[2]!;
   let bad = 0;
   let peak = Math.max(mx, -mn);
   if (nanProbe !== 0) {
@@ -154,6 +172,52 @@ function checkedSamples(samples: Float32Array, sr: number, warnings: string[]): 
     warnings.push(`Samples reach ${peak.toFixed(2)}, beyond ±1: the source may be clipped or unnormalised.`);
   return y;
 }
+
+/**
+ * Group means of log-mel [128, T] over 16 groups of 8 adjacent bands into groups [16, T], and their
+ * mean (the mean over all bands) into melMean. A function that ends with its loops (see frameLoop
+ * in frames.ts).
+ */
+function melGroupMeans(logMel: Float32Array, T: number, groups: Float32Array, melMean: Float32Array): void {
+  const per = N_MELS / MEL_GROUPS;
+  for (let m = 0; m < N_MELS; m++) {
+    const base = Math.floor(m / per) * T;
+    for (let t = 0, o = m * T; t < T; t++, o++) groups[base + t] = groups[base + t]! + logMel[o]!;
+  }
+  for (let g = 0; g < MEL_GROUPS; g++) {
+    for (let t = 0; t < T; t++) {
+      const v = groups[g * T + t]! / per; // group mean
+      groups[g * T + t] = v;
+      melMean[t] = melMean[t]! + v / MEL_GROUPS; // equal-size groups: the mean of means is the mean
+    }
+  }
+}
+
+const rangeOut = new Float64Array(2);
+
+/** [min, max] of x (a shared array, overwritten by the next call). */
+function rangeOf(x: Float32Array): Float64Array {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  rangeOut[0] = lo;
+  rangeOut[1] = hi;
+  return rangeOut;
+}
+
+// Column names of the summary's matrices. Top-level functions, not closures made per call: one call
+// target each, so SummaryBuilder.matrix is not deoptimised ("wrong call target") while V8 warms up.
+const two = (i: number): string => String(i + 1).padStart(2, '0');
+const mfccName = (r: number): string => `mfcc_${two(r)}`;
+const mfccDeltaName = (r: number): string => `mfcc_delta_${two(r)}`;
+const mfccDelta2Name = (r: number): string => `mfcc_delta2_${two(r)}`;
+const chromaName = (r: number): string => `chroma_${PITCH_CLASSES[r]}`;
+const contrastName = (r: number): string => `contrast_${r + 1}`;
+const melBandName = (r: number): string => `logmel_band_${two(r)}_db`;
 
 function cropStart(T: number, F: number, crop: 'middle' | 'start'): number {
   return T > F && crop === 'middle' ? Math.floor((T - F) / 2) : 0;
@@ -189,30 +253,18 @@ export function extractFeatures(samples: Float32Array, sr: number, opts: Extract
   const chords = recognizeChords(ff.chroma, T, fps, bounds, ff.rms, key);
 
   const sb = new SummaryBuilder();
-  const two = (i: number): string => String(i + 1).padStart(2, '0');
-  sb.matrix((r) => `mfcc_${two(r)}`, ff.mfcc, N_MFCC, T);
-  sb.matrix((r) => `mfcc_delta_${two(r)}`, ff.mfccDelta, N_MFCC, T);
-  sb.matrix((r) => `mfcc_delta2_${two(r)}`, ff.mfccDelta2, N_MFCC, T);
-  sb.matrix((r) => `chroma_${PITCH_CLASSES[r]}`, ff.chroma, 12, T);
-  sb.matrix((r) => `contrast_${r + 1}`, ff.contrast, CONTRAST_BANDS, T);
+  sb.matrix(mfccName, ff.mfcc, N_MFCC, T);
+  sb.matrix(mfccDeltaName, ff.mfccDelta, N_MFCC, T);
+  sb.matrix(mfccDelta2Name, ff.mfccDelta2, N_MFCC, T);
+  sb.matrix(chromaName, ff.chroma, 12, T);
+  sb.matrix(contrastName, ff.contrast, CONTRAST_BANDS, T);
   // Log-mel summarised as its mean over all bands and over 16 groups of 8 adjacent bands
   // (the spectral envelope at coarse resolution; 128 bands × 5 statistics would swamp the row).
   const groups = new Float32Array(MEL_GROUPS * T);
-  const per = N_MELS / MEL_GROUPS;
-  for (let m = 0; m < N_MELS; m++) {
-    const base = Math.floor(m / per) * T;
-    for (let t = 0, o = m * T; t < T; t++, o++) groups[base + t] = groups[base + t]! + ff.logMel[o]!;
-  }
   const melMean = new Float32Array(T);
-  for (let g = 0; g < MEL_GROUPS; g++) {
-    for (let t = 0; t < T; t++) {
-      const v = groups[g * T + t]! / per; // group mean
-      groups[g * T + t] = v;
-      melMean[t] = melMean[t]! + v / MEL_GROUPS; // equal-size groups: the mean of means is the mean
-    }
-  }
+  melGroupMeans(ff.logMel, T, groups, melMean);
   sb.series('logmel_mean_db', melMean);
-  sb.matrix((r) => `logmel_band_${two(r)}_db`, groups, MEL_GROUPS, T);
+  sb.matrix(melBandName, groups, MEL_GROUPS, T);
   sb.series('spectral_centroid', ff.centroid);
   sb.series('spectral_bandwidth', ff.bandwidth);
   sb.series('spectral_rolloff', ff.rolloff);
@@ -252,13 +304,9 @@ export function extractFeatures(samples: Float32Array, sr: number, opts: Extract
   for (let f = 0; f < SF && s0 + f < T; f++) {
     for (let k = 0; k < N_MFCC; k++) seq[f * N_MFCC + k] = ff.mfcc[k * T + s0 + f]!;
   }
-  let floor = Infinity;
-  let top = -Infinity;
-  for (let i = 0; i < ff.logMel.length; i++) {
-    const v = ff.logMel[i]!;
-    if (v < floor) floor = v;
-    if (v > top) top = v;
-  }
+  const range = rangeOf(ff.logMel);
+  const floor = range[0]!;
+  const top = range[1]!;
   const patch = new Float32Array(N_MELS * PF).fill(floor);
   const p0 = cropStart(T, PF, crop);
   for (let m = 0; m < N_MELS; m++) {

@@ -27,6 +27,32 @@ export function mfccFromLogMel(
   // x[n] + x[N−1−n] and odd rows x[n] − x[N−1−n] over half the bands (half the multiplies), and
   // every inner loop runs along contiguous frames.
   const acc = new Float64Array(nMfcc * frames);
+  dctPairs(logMel, nMels, frames, nMfcc, D, acc);
+  const half = nMels >> 1;
+  if (nMels % 2 === 1) {
+    // The middle band pairs with itself (odd rows vanish there).
+    const a = half * frames;
+    for (let k = 0; k < nMfcc; k += 2) {
+      const w = D[k * nMels + half]!;
+      for (let t = 0; t < frames; t++) acc[k * frames + t] = acc[k * frames + t]! + w * logMel[a + t]!;
+    }
+  }
+  return Float32Array.from(acc);
+}
+
+/**
+ * The paired bands of {@link mfccFromLogMel} into acc [nMfcc, frames]. A function that ends
+ * with its loop (see frameLoop in frames.ts: V8's on-the-fly compiled loop then has no code
+ * after it to bail out on).
+ */
+function dctPairs(
+  logMel: Float32Array,
+  nMels: number,
+  frames: number,
+  nMfcc: number,
+  D: Float64Array,
+  acc: Float64Array,
+): void {
   const even = new Float64Array(frames);
   const odd = new Float64Array(frames);
   const half = nMels >> 1;
@@ -46,15 +72,6 @@ export function mfccFromLogMel(
       for (let t = 0; t < frames; t++) acc[o + t] = acc[o + t]! + w * src[t]!;
     }
   }
-  if (nMels % 2 === 1) {
-    // The middle band pairs with itself (odd rows vanish there).
-    const a = half * frames;
-    for (let k = 0; k < nMfcc; k += 2) {
-      const w = D[k * nMels + half]!;
-      for (let t = 0; t < frames; t++) acc[k * frames + t] = acc[k * frames + t]! + w * logMel[a + t]!;
-    }
-  }
-  return Float32Array.from(acc);
 }
 
 /**
@@ -121,6 +138,19 @@ export function onsetStrengthFromLogMel(
   const out = new Float32Array(frames);
   const pad = 1 + Math.floor(nFft / (2 * hop));
   const acc = new Float64Array(frames);
+  positiveFlux(logMel, nMels, frames, pad, acc);
+  meanInto(out, acc, nMels);
+  return out;
+}
+
+/** acc[t] += max(0, L[m, t − pad + 1] − L[m, t − pad]) over all bands m (ends with its loop, see dctPairs). */
+function positiveFlux(
+  logMel: Float32Array,
+  nMels: number,
+  frames: number,
+  pad: number,
+  acc: Float64Array,
+): void {
   for (let m = 0; m < nMels; m++) {
     const base = m * frames;
     for (let t = pad; t < frames; t++) {
@@ -128,8 +158,10 @@ export function onsetStrengthFromLogMel(
       if (d > 0) acc[t] = acc[t]! + d;
     }
   }
-  for (let t = 0; t < frames; t++) out[t] = acc[t]! / nMels;
-  return out;
+}
+
+function meanInto(out: Float32Array, acc: Float64Array, n: number): void {
+  for (let t = 0; t < out.length; t++) out[t] = acc[t]! / n;
 }
 
 /**
@@ -175,11 +207,7 @@ export function rmsFrames(y: Float32Array, frames: number, frameLength = 2048, h
     // (no running subtraction, so no cancellation error).
     const nb = Math.ceil(y.length / hop);
     const block = new Float64Array(nb);
-    for (let b = 0; b < nb; b++) {
-      let s = 0;
-      for (let i = b * hop, e = Math.min(y.length, i + hop); i < e; i++) s += y[i]! * y[i]!;
-      block[b] = s;
-    }
+    blockSquares(y, hop, block);
     const per = frameLength / hop;
     const back = half / hop;
     for (let t = 0; t < frames; t++) {
@@ -200,6 +228,31 @@ export function rmsFrames(y: Float32Array, frames: number, frameLength = 2048, h
   return out;
 }
 
+/** block[b] = Σ y[i]² over block b of `hop` samples (ends with its loop, see dctPairs). */
+function blockSquares(y: Float32Array, hop: number, block: Float64Array): void {
+  for (let b = 0; b < block.length; b++) {
+    let s = 0;
+    for (let i = b * hop, e = Math.min(y.length, i + hop); i < e; i++) s += y[i]! * y[i]!;
+    block[b] = s;
+  }
+}
+
+/** B[b] = number of sign changes C[j] for j in block b (j ≥ 1); ends with its loop, see dctPairs. */
+function blockCrossings(y: Float32Array, hop: number, B: Int32Array): void {
+  const n = y.length;
+  // Sign bits (1 = negative): a crossing is prev XOR cur, added without a branch, per block.
+  let prev = y[0]! < -1e-10 ? 1 : 0;
+  for (let b = 0, j = 1; b < B.length; b++) {
+    let c = 0;
+    for (const e = Math.min(n, (b + 1) * hop); j < e; j++) {
+      const cur = y[j]! < -1e-10 ? 1 : 0;
+      c += cur ^ prev;
+      prev = cur;
+    }
+    B[b] = c;
+  }
+}
+
 /**
  * Zero-crossing rate per centred frame (librosa.feature.zero_crossing_rate: edge padding,
  * |x| ≤ 1e-10 counts as +0, crossings between neighbours inside the frame / frameLength).
@@ -215,17 +268,7 @@ export function zcrFrames(y: Float32Array, frames: number, frameLength = 2048, h
     // Block sums B[b] = Σ C[j] for j in [b·hop, (b+1)·hop): a frame is whole blocks minus C[start].
     const nb = Math.ceil(n / hop);
     const B = new Int32Array(nb);
-    // Sign bits (1 = negative): a crossing is prev XOR cur, added without a branch, per block.
-    let prev = y[0]! < -1e-10 ? 1 : 0;
-    for (let b = 0, j = 1; b < nb; b++) {
-      let c = 0;
-      for (const e = Math.min(n, (b + 1) * hop); j < e; j++) {
-        const cur = y[j]! < -1e-10 ? 1 : 0;
-        c += cur ^ prev;
-        prev = cur;
-      }
-      B[b] = c;
-    }
+    blockCrossings(y, hop, B);
     const per = frameLength / hop;
     for (let t = 0; t < frames; t++) {
       const start = t * hop - half;

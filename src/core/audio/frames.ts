@@ -5,7 +5,7 @@
  */
 import { getRealFFT } from './fft';
 import { chromaFilterbank, fftFrequencies, hannWindow, melFilterbank, type Filterbank } from './filters';
-import { contrastOf, contrastScratch, makeContrastPlan, type ContrastPlan } from './spectral';
+import { contrastBands, contrastScratch, makeContrastPlan, type ContrastPlan } from './spectral';
 
 /** STFT / filterbank settings. Defaults are librosa's. */
 export interface FrameConfig {
@@ -188,7 +188,10 @@ function momentsOf(
   cum: Float64Array,
   freqs: Float64Array,
   pct: number,
-  out: SpectralFrames,
+  flatness: Float32Array,
+  centroid: Float32Array,
+  bandwidth: Float32Array,
+  rolloff: Float32Array,
   t: number,
 ): void {
   const nBins = freqs.length;
@@ -217,11 +220,11 @@ function momentsOf(
     }
   }
   logSum += Math.log(prod);
-  out.flatness[t] = Math.exp(logSum / nBins) / (pSum / nBins);
+  flatness[t] = Math.exp(logSum / nBins) / (pSum / nBins);
   const silent = !(s0 > 1.1754943508222875e-38);
   const cen = silent ? 0 : s1 / s0;
-  out.centroid[t] = cen;
-  out.bandwidth[t] = silent ? 0 : Math.sqrt(Math.max(0, s2 / s0 - cen * cen));
+  centroid[t] = cen;
+  bandwidth[t] = silent ? 0 : Math.sqrt(Math.max(0, s2 / s0 - cen * cen));
   const target = pct * s0;
   let roll = nBins - 1;
   if (cum[nBins - 1]! >= target) {
@@ -232,7 +235,7 @@ function momentsOf(
       else lo = mid + 1;
     }
   }
-  out.rolloff[t] = freqs[roll]!;
+  rolloff[t] = freqs[roll]!;
 }
 
 /**
@@ -276,18 +279,9 @@ function applyRows(
  */
 export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrames {
   const plan = framePlan(cfg);
-  const { nFft, hop, nMels, nChroma } = cfg;
-  const nBins = (nFft >> 1) + 1;
-  const T = centredFrameCount(y.length, hop);
-  const fft = getRealFFT(nFft);
-  const edge = new Float32Array(nFft); // zero-padded raw samples of frames that cross an end
-  const power = new Float64Array(nBins);
-  const mag = new Float64Array(nBins);
-  const cum = new Float64Array(nBins);
+  const { nMels, nChroma } = cfg;
+  const T = centredFrameCount(y.length, cfg.hop);
   const nCon = plan.contrast.nBands + 1;
-  const peak = new Float64Array(nCon);
-  const valley = new Float64Array(nCon);
-  const scratch = contrastScratch(plan.contrast);
   const out: SpectralFrames = {
     frames: T,
     melPower: new Float32Array(nMels * T),
@@ -300,8 +294,49 @@ export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrame
   };
   const peaks = new Float64Array(nCon * T);
   const valleys = new Float64Array(nCon * T);
+  frameLoop(y, T, plan, out, peaks, valleys);
+  // librosa: power_to_db(peak) − power_to_db(valley), each with top_db relative to its own max.
+  subtractInto(out.contrast, powerToDbInPlace(peaks), powerToDbInPlace(valleys));
+  return out;
+}
+
+/**
+ * The frame loop of {@link spectralFrames}: peak and valley power of each contrast band go to
+ * peaks / valleys [nBands + 1, T], everything else to `out`.
+ *
+ * Why a function of its own that ends with its loop (here and in the other per-clip loops of
+ * this folder): V8 compiles a long loop on the fly (on-stack replacement) before the code after
+ * it has ever run; such code bails out at the loop's end for lack of type feedback, and V8 keeps
+ * reusing it on every later call while it warms up (many slow clips in a fresh worker). With
+ * nothing after the loop there is nothing to bail out on. Every array is read from its object
+ * once, before the loop, so the optimised per-frame kernels take arrays, not objects.
+ */
+function frameLoop(
+  y: Float32Array,
+  T: number,
+  plan: FramePlan,
+  out: SpectralFrames,
+  peaks: Float64Array,
+  valleys: Float64Array,
+): void {
+  const { nFft, hop, nMels, nChroma } = plan.cfg;
+  const nBins = (nFft >> 1) + 1;
+  const fft = getRealFFT(nFft);
+  const edge = new Float32Array(nFft); // zero-padded raw samples of frames that cross an end
+  const power = new Float64Array(nBins);
+  const mag = new Float64Array(nBins);
+  const cum = new Float64Array(nBins);
+  const { nBands, nq, order, orderOff } = plan.contrast;
+  const nCon = nBands + 1;
+  const peak = new Float64Array(nCon);
+  const valley = new Float64Array(nCon);
+  const { small, large } = contrastScratch(plan.contrast);
   const chromaCol = new Float64Array(nChroma);
   const { freqs, window, mel, chroma: ch } = plan;
+  const { melPower, chroma, centroid, bandwidth, rolloff, flatness } = out;
+  const pct = plan.cfg.rollPercent;
+  const { rowRuns: cRuns, runStart: cStart, runEnd: cEnd, runOff: cOff, runW: cW } = ch;
+  const { rowRuns: mRuns, runStart: mStart, runEnd: mEnd, runOff: mOff, runW: mW } = mel;
   for (let t = 0; t < T; t++) {
     const start = t * hop - (nFft >> 1);
     if (start >= 0 && start + nFft <= y.length) fft.loadWindowed(y, start, window);
@@ -313,24 +348,24 @@ export function spectralFrames(y: Float32Array, cfg: FrameConfig): SpectralFrame
       fft.loadWindowed(edge, 0, window);
     }
     fft.powerTo(power);
-    momentsOf(power, mag, cum, freqs, cfg.rollPercent, out, t);
-    applyRows(power, nChroma, ch.rowRuns, ch.runStart, ch.runEnd, ch.runOff, ch.runW, chromaCol, 1, 0);
-    applyRows(power, nMels, mel.rowRuns, mel.runStart, mel.runEnd, mel.runOff, mel.runW, out.melPower, T, t);
+    momentsOf(power, mag, cum, freqs, pct, flatness, centroid, bandwidth, rolloff, t);
+    applyRows(power, nChroma, cRuns, cStart, cEnd, cOff, cW, chromaCol, 1, 0);
+    applyRows(power, nMels, mRuns, mStart, mEnd, mOff, mW, melPower, T, t);
     let cmax = 0;
     for (let c = 0; c < nChroma; c++) if (chromaCol[c]! > cmax) cmax = chromaCol[c]!;
     const cs = cmax > 1.1754943508222875e-38 ? 1 / cmax : 1;
-    for (let c = 0; c < nChroma; c++) out.chroma[c * T + t] = chromaCol[c]! * cs;
-    contrastOf(mag, plan.contrast, scratch, peak, valley);
+    for (let c = 0; c < nChroma; c++) chroma[c * T + t] = chromaCol[c]! * cs;
+    contrastBands(mag, nBands, nq, order, orderOff, small, large, peak, valley);
     for (let b = 0; b < nCon; b++) {
       peaks[b * T + t] = peak[b]!;
       valleys[b * T + t] = valley[b]!;
     }
   }
-  // librosa: power_to_db(peak) − power_to_db(valley), each with top_db relative to its own max.
-  const pdb = powerToDbInPlace(peaks);
-  const vdb = powerToDbInPlace(valleys);
-  for (let i = 0; i < nCon * T; i++) out.contrast[i] = pdb[i]! - vdb[i]!;
-  return out;
+}
+
+/** out[i] = a[i] − b[i]. */
+function subtractInto(out: Float32Array, a: Float64Array, b: Float64Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = a[i]! - b[i]!;
 }
 
 const DB_PER_LN = 10 / Math.LN10;
@@ -354,7 +389,13 @@ export function powerToDbInPlace<T extends Float32Array | Float64Array>(
   return S;
 }
 
+// Each loop is a function that ends with it (see frameLoop).
 function dbF32(S: Float32Array, off: number, amin: number, topDb: number): void {
+  floorF32(S, toDbF32(S, off, amin) - topDb);
+}
+
+/** S ← dB of S in place; returns the largest dB value. */
+function toDbF32(S: Float32Array, off: number, amin: number): number {
   let mx = -Infinity;
   for (let i = 0; i < S.length; i++) {
     const p = S[i]!;
@@ -362,11 +403,18 @@ function dbF32(S: Float32Array, off: number, amin: number, topDb: number): void 
     S[i] = v;
     if (v > mx) mx = v;
   }
-  const floor = mx - topDb;
+  return mx;
+}
+
+function floorF32(S: Float32Array, floor: number): void {
   for (let i = 0; i < S.length; i++) if (S[i]! < floor) S[i] = floor;
 }
 
 function dbF64(S: Float64Array, off: number, amin: number, topDb: number): void {
+  floorF64(S, toDbF64(S, off, amin) - topDb);
+}
+
+function toDbF64(S: Float64Array, off: number, amin: number): number {
   let mx = -Infinity;
   for (let i = 0; i < S.length; i++) {
     const p = S[i]!;
@@ -374,7 +422,10 @@ function dbF64(S: Float64Array, off: number, amin: number, topDb: number): void 
     S[i] = v;
     if (v > mx) mx = v;
   }
-  const floor = mx - topDb;
+  return mx;
+}
+
+function floorF64(S: Float64Array, floor: number): void {
   for (let i = 0; i < S.length; i++) if (S[i]! < floor) S[i] = floor;
 }
 

@@ -179,18 +179,45 @@ export function contrastScratch(plan: ContrastPlan): ContrastScratch {
  * magnitude column, written to peak[b]/valley[b]. Partial selection: no sort.
  */
 export function contrastOf(
-  mag: ArrayLike<number>,
+  mag: Float64Array,
   plan: ContrastPlan,
   scratch: ContrastScratch,
   peak: Float64Array,
   valley: Float64Array,
 ): void {
-  const { small, large } = scratch;
-  const { order, orderOff } = plan;
-  for (let b = 0; b <= plan.nBands; b++) {
+  contrastBands(
+    mag,
+    plan.nBands,
+    plan.nq,
+    plan.order,
+    plan.orderOff,
+    scratch.small,
+    scratch.large,
+    peak,
+    valley,
+  );
+}
+
+/**
+ * {@link contrastOf} on the plan's and scratch's arrays themselves. Why: the frame loop calls this
+ * with arrays it read once, so the optimised per-frame code depends on no object's field types
+ * (V8 generalises those on the second call, which discarded the optimised kernel while warming up).
+ */
+export function contrastBands(
+  mag: Float64Array,
+  nBands: number,
+  nq: Int32Array,
+  order: Int32Array,
+  orderOff: Int32Array,
+  small: Float64Array,
+  large: Float64Array,
+  peak: Float64Array,
+  valley: Float64Array,
+): void {
+  for (let b = 0; b <= nBands; b++) {
     const from = orderOff[b]!;
     const to = orderOff[b + 1]!;
-    const q = Math.min(plan.nq[b]!, to - from);
+    const q = Math.min(nq[b]!, to - from);
     if (q === 1) {
       // The common case of the low bands: plain minimum and maximum.
       let mn = mag[order[from]!]!;

@@ -75,6 +75,25 @@ export function tempogram(onset: ArrayLike<number>, win: number, maxLag: number,
   const cols = Math.max(1, Math.ceil(T / step));
   const data = new Float64Array(cols * lags);
   const centers = new Int32Array(cols);
+  tempogramColumns(padded, w, T, step, lags, centers, data);
+  return { cols, lags, centers, data };
+}
+
+/**
+ * The columns of {@link tempogram} into centers / data. A function that ends with its loop (see
+ * frameLoop in frames.ts: V8's on-the-fly compiled loop has no code after it to bail out on).
+ */
+function tempogramColumns(
+  padded: Float64Array,
+  w: Float64Array,
+  T: number,
+  step: number,
+  lags: number,
+  centers: Int32Array,
+  data: Float64Array,
+): void {
+  const win = w.length;
+  const cols = centers.length;
   // Autocorrelation by FFT: |FFT(seg, zero-padded to ≥ 2·win)|² transformed again (the power
   // spectrum is real and even, so a forward transform is the inverse up to 1/n).
   let n = 1;
@@ -97,7 +116,6 @@ export function tempogram(onset: ArrayLike<number>, win: number, maxLag: number,
     if (!(zero > 1e-20)) continue;
     for (let l = 0; l < lags; l++) data[base + l] = A[2 * l]! / zero;
   }
-  return { cols, lags, centers, data };
 }
 
 /** Parabolic peak refinement: fractional offset in (−0.5, 0.5) from three samples. */
