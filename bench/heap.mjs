@@ -1,81 +1,84 @@
-// Samples the V8 heap of a dedicated worker from outside, over the DevTools protocol (Runtime.getHeapUsage on the
+// Samples the V8 heap of dedicated workers from outside, over the DevTools protocol (Runtime.getHeapUsage on the
 // worker's target). Inside a dedicated worker Chromium exposes neither performance.memory nor
 // performance.measureUserAgentSpecificMemory, so this is the only way to see a worker's peak while it runs.
 // The inspector answers through V8 interrupts, so samples arrive even while the worker runs long synchronous code.
 
 /**
- * Start sampling the first worker whose URL contains `urlPart` (waits for it to appear).
- * Returns { stop() } resolving to { samples, peakUsedBytes, peakWithBuffersBytes, firstUsedBytes }:
- * usedSize is the V8 heap in use; backingStorageSize adds ArrayBuffer (typed array) memory outside that heap.
+ * Start sampling every worker whose URL contains one of `urlParts` (attaching to each as it appears;
+ * a big CSV load runs in the ingest worker and a helper worker it starts). Each sample is the sum over
+ * the workers alive at that moment. Returns { stop() } resolving to { samples, workers, peakUsedBytes,
+ * peakWithBuffersBytes, firstUsedBytes }: usedSize is the V8 heap in use; backingStorageSize adds
+ * ArrayBuffer (typed array) memory outside that heap.
  */
-export async function sampleWorkerHeap(browser, urlPart, intervalMs = 50) {
+export async function sampleWorkerHeap(browser, urlParts, intervalMs = 50) {
+  const parts = Array.isArray(urlParts) ? urlParts : [urlParts];
   const cdp = await browser.newBrowserCDPSession();
-  const stats = { samples: 0, peakUsedBytes: 0, peakWithBuffersBytes: 0, firstUsedBytes: undefined };
+  const stats = { samples: 0, workers: 0, peakUsedBytes: 0, peakWithBuffersBytes: 0, firstUsedBytes: undefined };
   const pending = new Map();
-  let sessionId;
+  /** targetId -> sessionId of the workers attached so far (removed when they go away). */
+  const sessions = new Map();
   let nextId = 0;
   let running = true;
 
   cdp.on('Target.receivedMessageFromTarget', (e) => {
-    if (e.sessionId !== sessionId) return;
     const m = JSON.parse(e.message);
-    const p = pending.get(m.id);
+    const p = pending.get(`${e.sessionId}:${m.id}`);
     if (p) {
-      pending.delete(m.id);
+      pending.delete(`${e.sessionId}:${m.id}`);
       p(m);
     }
   });
   cdp.on('Target.detachedFromTarget', (e) => {
-    if (e.sessionId === sessionId) running = false;
+    for (const [t, sid] of sessions) if (sid === e.sessionId) sessions.delete(t);
   });
 
-  const call = (method) =>
+  const call = (sessionId, method) =>
     new Promise((resolve) => {
       const id = ++nextId;
+      const key = `${sessionId}:${id}`;
       const timer = setTimeout(() => {
-        pending.delete(id);
+        pending.delete(key);
         resolve(undefined);
       }, 2000);
-      pending.set(id, (m) => {
+      pending.set(key, (m) => {
         clearTimeout(timer);
         resolve(m);
       });
       cdp
-        .send('Target.sendMessageToTarget', {
-          sessionId,
-          message: JSON.stringify({ id, method, params: {} }),
-        })
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) })
         .catch(() => resolve(undefined));
     });
 
   const loop = (async () => {
     while (running) {
       try {
-        if (!sessionId) {
-          const { targetInfos } = await cdp.send('Target.getTargets');
-          const t = targetInfos.find((x) => x.type === 'worker' && x.url.includes(urlPart));
+        const { targetInfos } = await cdp.send('Target.getTargets');
+        for (const t of targetInfos) {
+          if (t.type !== 'worker' || sessions.has(t.targetId) || !parts.some((u) => t.url.includes(u))) continue;
           // flatten: false keeps the old message-passing mode, which Playwright's CDPSession can drive.
-          if (t)
-            ({ sessionId } = await cdp.send('Target.attachToTarget', {
-              targetId: t.targetId,
-              flatten: false,
-            }));
-        } else {
-          const m = await call('Runtime.getHeapUsage');
+          const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+          sessions.set(t.targetId, sessionId);
+          stats.workers++;
+        }
+        const answers = await Promise.all([...sessions.values()].map((sid) => call(sid, 'Runtime.getHeapUsage')));
+        let used = 0;
+        let withBuffers = 0;
+        let any = false;
+        for (const m of answers) {
           const r = m?.result;
-          if (r && typeof r.usedSize === 'number') {
-            stats.samples++;
-            stats.firstUsedBytes ??= r.usedSize;
-            stats.peakUsedBytes = Math.max(stats.peakUsedBytes, r.usedSize);
-            stats.peakWithBuffersBytes = Math.max(
-              stats.peakWithBuffersBytes,
-              r.usedSize + (r.backingStorageSize ?? 0),
-            );
-          }
+          if (!r || typeof r.usedSize !== 'number') continue;
+          any = true;
+          used += r.usedSize;
+          withBuffers += r.usedSize + (r.backingStorageSize ?? 0);
+        }
+        if (any) {
+          stats.samples++;
+          stats.firstUsedBytes ??= used;
+          stats.peakUsedBytes = Math.max(stats.peakUsedBytes, used);
+          stats.peakWithBuffersBytes = Math.max(stats.peakWithBuffersBytes, withBuffers);
         }
       } catch {
-        // The target went away between listing and attaching, or the session closed: stop quietly.
-        if (sessionId) running = false;
+        // A target went away between listing and attaching: try again next tick.
       }
       await new Promise((r) => setTimeout(r, intervalMs));
     }
