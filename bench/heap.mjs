@@ -13,7 +13,13 @@
 export async function sampleWorkerHeap(browser, urlParts, intervalMs = 50) {
   const parts = Array.isArray(urlParts) ? urlParts : [urlParts];
   const cdp = await browser.newBrowserCDPSession();
-  const stats = { samples: 0, workers: 0, peakUsedBytes: 0, peakWithBuffersBytes: 0, firstUsedBytes: undefined };
+  const stats = {
+    samples: 0,
+    workers: 0,
+    peakUsedBytes: 0,
+    peakWithBuffersBytes: 0,
+    firstUsedBytes: undefined,
+  };
   const pending = new Map();
   /** targetId -> sessionId of the workers attached so far (removed when they go away). */
   const sessions = new Map();
@@ -45,7 +51,10 @@ export async function sampleWorkerHeap(browser, urlParts, intervalMs = 50) {
         resolve(m);
       });
       cdp
-        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) })
+        .send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method, params: {} }),
+        })
         .catch(() => resolve(undefined));
     });
 
@@ -54,13 +63,19 @@ export async function sampleWorkerHeap(browser, urlParts, intervalMs = 50) {
       try {
         const { targetInfos } = await cdp.send('Target.getTargets');
         for (const t of targetInfos) {
-          if (t.type !== 'worker' || sessions.has(t.targetId) || !parts.some((u) => t.url.includes(u))) continue;
+          if (t.type !== 'worker' || sessions.has(t.targetId) || !parts.some((u) => t.url.includes(u)))
+            continue;
           // flatten: false keeps the old message-passing mode, which Playwright's CDPSession can drive.
-          const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false });
+          const { sessionId } = await cdp.send('Target.attachToTarget', {
+            targetId: t.targetId,
+            flatten: false,
+          });
           sessions.set(t.targetId, sessionId);
           stats.workers++;
         }
-        const answers = await Promise.all([...sessions.values()].map((sid) => call(sid, 'Runtime.getHeapUsage')));
+        const answers = await Promise.all(
+          [...sessions.values()].map((sid) => call(sid, 'Runtime.getHeapUsage')),
+        );
         let used = 0;
         let withBuffers = 0;
         let any = false;

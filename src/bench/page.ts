@@ -126,7 +126,8 @@ async function runAudio(opts: { clips?: number }): Promise<AudioResult> {
   await Promise.all(
     pool.map(async (w) => {
       for (let round = 0; round < 2; round++) {
-        for (const f of FIXTURES) await w.call({ op: 'extract', name: f.name, runs: 1, minSeconds: 0 }, 3 * MIN);
+        for (const f of FIXTURES)
+          await w.call({ op: 'extract', name: f.name, runs: 1, minSeconds: 0 }, 3 * MIN);
       }
     }),
   );
