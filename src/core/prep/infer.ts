@@ -40,6 +40,8 @@ export function summariseNumbers(values: ArrayLike<number>): NumericSummary {
   let min = Infinity;
   let max = -Infinity;
   let allInt = true;
+  /** Every value is exactly the double of some k / 1000 (at most three decimals, as most exports). */
+  let milli = true;
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -49,21 +51,34 @@ export function summariseNumbers(values: ArrayLike<number>): NumericSummary {
     if (v < min) min = v;
     if (v > max) max = v;
     if (allInt && v !== Math.floor(v)) allInt = false;
+    if (milli && Math.round(v * 1000) / 1000 !== v) milli = false;
   }
   let distinct = 0;
-  if (count > 0 && allInt && max - min < 1 << 24) {
-    const seen = new Uint8Array(max - min + 1);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (!Number.isFinite(v)) continue;
-      const k = v - min;
-      if (!seen[k]) {
-        seen[k] = 1;
-        distinct++;
-      }
-    }
-  } else if (count > 0) distinct = countDistinctFloats(values);
+  if (count > 0 && allInt && max - min < 1 << 24) distinct = countDistinctScaled(values, 1, min, max);
+  else if (count > 0 && milli && Math.round(max * 1000) - Math.round(min * 1000) < 1 << 24)
+    distinct = countDistinctScaled(values, 1000, min, max);
+  else if (count > 0) distinct = countDistinctFloats(values);
   return { count, distinct, min, max, allInt, sum };
+}
+
+/**
+ * Distinct finite values when each is exactly k / scale for an integer k in a range under 2^24 (so
+ * that distinct values have distinct k): a bitmap over k instead of a hash set.
+ */
+function countDistinctScaled(values: ArrayLike<number>, scale: number, min: number, max: number): number {
+  const lo = Math.round(min * scale);
+  const seen = new Uint8Array(Math.round(max * scale) - lo + 1);
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) continue;
+    const k = Math.round(v * scale) - lo;
+    if (!seen[k]) {
+      seen[k] = 1;
+      distinct++;
+    }
+  }
+  return distinct;
 }
 
 /**

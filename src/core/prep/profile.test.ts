@@ -4,6 +4,7 @@ import { numberColumn, stringColumn, type Table } from '../data/table';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ingestBytes } from '../ingest';
+import { summariseNumbers } from './infer';
 import {
   defaultFeatures,
   inferColumnType,
@@ -171,5 +172,26 @@ describe('suggestTargetOf', () => {
       const { table } = ingestBytes(new Uint8Array(bytes));
       expect(suggestTargetOf(table)).toBe(suggestTarget(profileTable(table)));
     }
+  });
+});
+
+describe('summariseNumbers distinct counts', () => {
+  const exact = (xs: number[]) => new Set(xs.filter(Number.isFinite).map((v) => (v === 0 ? 0 : v))).size;
+  const cases: [string, number[]][] = [
+    ['integers with gaps and missing', [3, 7, 7, NaN, -2, 3, 1e6, Infinity]],
+    [
+      'three-decimal features (bitmap path)',
+      Array.from({ length: 5000 }, (_, i) => Math.round(Math.sin(i) * 1e3) / 1e3),
+    ],
+    ['negative decimals and -0', [-0.5, -0, 0, 0.25, -60.123, -60.123, 0.001, -0.001]],
+    [
+      'values that are not k/1000 (hash path)',
+      Array.from({ length: 3000 }, (_, i) => (i % 700) * 0.1 + 0.2 + 1e-9),
+    ],
+    ['0.1 + 0.2 is not 0.3', [0.1 + 0.2, 0.3, 0.3]],
+    ['a wide three-decimal range (hash path)', [0.001, 1e5, 2e4 + 0.5, 0.001]],
+  ];
+  it.each(cases)('%s: equals a Set of the values', (_, xs) => {
+    expect(summariseNumbers(Float64Array.from(xs)).distinct).toBe(exact(xs));
   });
 });
