@@ -5,6 +5,7 @@
  */
 import { ingestBlob } from '../core/ingest';
 import { profileTable } from '../core/prep/profile';
+import { startDecodeWorker } from '../workers/decodeWorker';
 import { log, serve } from './rpc';
 import type { IngestRun } from './types';
 
@@ -12,8 +13,7 @@ serve<{ blob: Blob; target: string }>(async ({ blob, target }) => {
   const t0 = performance.now();
   let lastLog = 0;
   const { table, report } = await ingestBlob(blob, {
-    decodeWorker: () =>
-      new Worker(new URL('../workers/decode.worker.ts', import.meta.url), { type: 'module' }),
+    decodeWorker: startDecodeWorker,
     onProgress: (p) => {
       if (p.rows - lastLog >= 250_000) {
         lastLog = p.rows;

@@ -79,6 +79,13 @@ async function loadedAudioWorker(wavs: ArrayBuffer[]): Promise<WorkerClient> {
   return w;
 }
 
+/** `rounds` untimed runs of every clip, alternating, so that later timed runs are steady-state. */
+async function warmUp(w: WorkerClient, rounds: number): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    for (const f of FIXTURES) await w.call({ op: 'extract', name: f.name, runs: 1, minSeconds: 0 }, 3 * MIN);
+  }
+}
+
 /** audio: real-time factor of extractFeatures in one worker, then a pool of hardwareConcurrency workers on `clips` clips. */
 async function runAudio(opts: { clips?: number }): Promise<AudioResult> {
   const wavs = await Promise.all(FIXTURES.map((f) => fetch(f.url).then((r) => r.arrayBuffer())));
@@ -97,11 +104,7 @@ async function runAudio(opts: { clips?: number }): Promise<AudioResult> {
   // V8 keeps compiling and re-optimising for several runs, and a clip timed right after the first warm-up
   // pays for that (it made whichever clip came first look ~40% slower). Alternate the clips a few rounds
   // so every timed run is steady-state, as in the app's long-lived worker pool.
-  for (let round = 0; round < 3; round++) {
-    for (const f of FIXTURES) {
-      await one.call({ op: 'extract', name: f.name, runs: 1, minSeconds: 0 }, 3 * MIN);
-    }
-  }
+  await warmUp(one, 3);
   const perCore: NonNullable<AudioResult['perCore']> = [];
   for (const f of FIXTURES) {
     const r = await one.call<AudioExtractRun>(
@@ -123,14 +126,7 @@ async function runAudio(opts: { clips?: number }): Promise<AudioResult> {
   say(`audio: pool of ${n} workers, ${clips} clips`);
   const pool = await Promise.all(Array.from({ length: n }, () => loadedAudioWorker(wavs)));
   // Warm each worker (JIT, filterbanks) so the pool figure is steady-state, as in the app's long-lived pool.
-  await Promise.all(
-    pool.map(async (w) => {
-      for (let round = 0; round < 2; round++) {
-        for (const f of FIXTURES)
-          await w.call({ op: 'extract', name: f.name, runs: 1, minSeconds: 0 }, 3 * MIN);
-      }
-    }),
-  );
+  await Promise.all(pool.map((w) => warmUp(w, 2)));
   let nextJob = 0;
   let audioSeconds = 0;
   const t0 = performance.now();

@@ -10,6 +10,13 @@ import { decodeError, type DecodeMessage, type DecodeRequest } from './decodePip
 import type { IngestOptions, IngestReport, IngestResult } from './types';
 
 const DEFAULT_CHUNK = 4 * 1024 * 1024;
+
+/** opts.onProgress as (bytesRead, rows), timed from now, for a file of `total` bytes. */
+function progressOf(opts: IngestOptions, total: number): (bytesRead: number, rows: number) => void {
+  const t0 = Date.now();
+  return (bytesRead, rows) =>
+    opts.onProgress?.({ bytesRead, totalBytes: total, rows, elapsedMs: Date.now() - t0 });
+}
 /** Files from minBytes on are decoded in a decode worker when opts.decodeWorker is given (tests lower it). */
 export const pipeConfig = { minBytes: 8 * 1024 * 1024 };
 
@@ -41,7 +48,7 @@ function readBlobPiped(blob: Blob, opts: IngestOptions, latin1: boolean): Promis
     return readBlob(blob, opts, latin1);
   }
   const parser = new StreamParser(opts, latin1, blob.size);
-  const t0 = Date.now();
+  const progress = progressOf(opts, blob.size);
   return new Promise<IngestResult>((resolve, reject) => {
     let started = false;
     let settled = false;
@@ -69,20 +76,10 @@ function readBlobPiped(blob: Blob, opts: IngestOptions, latin1: boolean): Promis
         if (m.kind === 'text') {
           parser.pushDecoded(m.text, m.bytesRead);
           worker.postMessage({ kind: 'ack' });
-          opts.onProgress?.({
-            bytesRead: m.bytesRead,
-            totalBytes: blob.size,
-            rows: parser.rows,
-            elapsedMs: Date.now() - t0,
-          });
+          progress(m.bytesRead, parser.rows);
         } else if (m.kind === 'end') {
           const result = parser.finishDecoded(m.encoding, m.notice);
-          opts.onProgress?.({
-            bytesRead: blob.size,
-            totalBytes: blob.size,
-            rows: result.report.rowsRead,
-            elapsedMs: Date.now() - t0,
-          });
+          progress(blob.size, result.report.rowsRead);
           settle(() => resolve(result));
         } else settle(() => reject(decodeError(m)));
       } catch (err) {
@@ -103,21 +100,15 @@ function readBlobPiped(blob: Blob, opts: IngestOptions, latin1: boolean): Promis
 async function readBlob(blob: Blob, opts: IngestOptions, latin1: boolean): Promise<IngestResult> {
   const chunk = Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK);
   const parser = new StreamParser(opts, latin1, blob.size);
-  const t0 = Date.now();
-  const total = blob.size;
+  const progress = progressOf(opts, blob.size);
   opts.signal?.throwIfAborted();
   for await (const { bytes, end } of blobChunks(blob, chunk)) {
     opts.signal?.throwIfAborted();
     parser.pushBytes(bytes);
-    opts.onProgress?.({ bytesRead: end, totalBytes: total, rows: parser.rows, elapsedMs: Date.now() - t0 });
+    progress(end, parser.rows);
   }
   const result = parser.finish();
-  opts.onProgress?.({
-    bytesRead: total,
-    totalBytes: total,
-    rows: result.report.rowsRead,
-    elapsedMs: Date.now() - t0,
-  });
+  progress(blob.size, result.report.rowsRead);
   return result;
 }
 
@@ -134,16 +125,12 @@ export function ingestBytes(bytes: Uint8Array, opts: IngestOptions = {}): Ingest
 function readBytes(bytes: Uint8Array, opts: IngestOptions, latin1: boolean): IngestResult {
   const chunk = Math.max(1, opts.chunkBytes ?? DEFAULT_CHUNK);
   const parser = new StreamParser(opts, latin1, bytes.length);
-  const t0 = Date.now();
+  const progress = progressOf(opts, bytes.length);
   for (let off = 0; off < bytes.length; off += chunk) {
     opts.signal?.throwIfAborted();
-    parser.pushBytes(bytes.subarray(off, Math.min(bytes.length, off + chunk)));
-    opts.onProgress?.({
-      bytesRead: Math.min(bytes.length, off + chunk),
-      totalBytes: bytes.length,
-      rows: parser.rows,
-      elapsedMs: Date.now() - t0,
-    });
+    const end = Math.min(bytes.length, off + chunk);
+    parser.pushBytes(bytes.subarray(off, end));
+    progress(end, parser.rows);
   }
   return parser.finish();
 }
