@@ -123,7 +123,11 @@ async function openSession() {
 }
 
 async function runIngest(s, opts) {
-  const sampler = await sampleWorkerHeap(s.browser, ['ingestBench.worker', 'decode.worker']);
+  const sampler = await sampleWorkerHeap(s.browser, [
+    'ingestBench.worker',
+    'decode.worker',
+    'profile.worker',
+  ]);
   let r;
   try {
     r = await s.run('ingest', { rows: opts.rows });
@@ -136,7 +140,7 @@ async function runIngest(s, opts) {
     ...r,
     heapToFile,
     heapMethod:
-      'DevTools protocol Runtime.getHeapUsage every 50 ms on the ingest worker and the decode worker it starts, summed per sample (performance.memory and measureUserAgentSpecificMemory do not exist in dedicated workers); peakWithBuffers = V8 heap used + ArrayBuffer backing stores',
+      'DevTools protocol Runtime.getHeapUsage every 50 ms on the ingest worker and the decode and profile workers it starts, summed per sample (performance.memory and measureUserAgentSpecificMemory do not exist in dedicated workers); peakWithBuffers = V8 heap used + ArrayBuffer backing stores',
     targets: t,
     met: {
       seconds: r.rows >= t.rows && r.seconds < t.maxSeconds,

@@ -30,22 +30,46 @@ for (const t of tables) {
 /**
  * A big file (over 8 MiB) goes through the decode worker the data worker starts. This one is
  * windows-1252 with its first accent past the first 4 MiB chunk, so the UTF-8 decode fails mid-file
- * and the load restarts as windows-1252, with the accent intact and a notice.
+ * and the load restarts as windows-1252, with the accent intact and a notice. It is also big enough
+ * (2,000,000 cells) to be profiled on two threads: the number columns' profiles come from the
+ * profile helper worker, and leakage is flagged against the suggested target.
  */
-test('a 12 MB windows-1252 table loads through the decode worker', async ({ page }) => {
-  const lines = ['artist,track,year,popularity'];
+test('a 20 MB windows-1252 table loads through the decode and profile workers', async ({ page }) => {
+  const lines = ['artist,track,year,popularity,energy,tempo,streams,duration_ms,liveness,chart_points'];
   const rows = 200_000;
   for (let i = 0; i < rows; i++) {
     const artist = i >= 150_000 && i % 3 === 0 ? 'Beyonc\u00e9' : `Artist ${i % 5000}`;
-    lines.push(`${artist},Track number ${i} with a longer title,${1960 + (i % 60)},${(i * 7) % 101}`);
+    const pop = (i * 7) % 101;
+    const cells = [
+      artist,
+      `Track number ${i} with a longer title`,
+      1960 + (i % 60),
+      pop,
+      ((i * 13) % 1000) / 1000,
+      60 + ((i * 17) % 120),
+      Math.round(1000 * Math.exp((i % 97) / 8)),
+      150_000 + ((i * 31) % 90_000),
+      ((i * 3) % 100) / 100,
+      pop * 2, // a copy of the target in other units: a leakage suspect
+    ];
+    lines.push(cells.join(','));
   }
   const buffer = Buffer.from(lines.join('\n') + '\n', 'latin1');
-  expect(buffer.length).toBeGreaterThan(8 * 1024 * 1024);
+  expect(buffer.length).toBeGreaterThan(16 * 1024 * 1024);
   await page.goto('/');
   await page.getByLabel('CSV file').setInputFiles({ name: 'big_latin1.csv', mimeType: 'text/csv', buffer });
   const summary = page.getByTestId('data-summary');
   await expect(summary).toBeVisible({ timeout: 60_000 });
   await expect(summary).toContainText('200,000 rows read');
   await expect(summary).toContainText(/windows-1252|latin/i);
+  await expect(page.getByLabel('Target column')).toHaveValue('popularity');
+  await expect(page.getByRole('img', { name: 'Histogram of tempo, 60 to 179' })).toBeVisible();
+  const row = (name: string) =>
+    page
+      .getByRole('table', { name: 'Columns' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+  await expect(row('chart_points').getByTestId('flag-leak')).toHaveText('leakage suspect');
+  await expect(row('streams').getByTestId('flag-skew')).toBeVisible();
   await expect(page.getByText('Beyonc\u00e9').first()).toBeVisible();
 });

@@ -1,16 +1,19 @@
 /**
- * The ingest benchmark's worker: ingestBlob (streaming parse into typed columns) then profileTable, exactly as the
- * app's data worker runs them. Its heap is sampled from outside (run.mjs, over the DevTools protocol), because
- * neither performance.memory nor measureUserAgentSpecificMemory exists inside a dedicated worker.
+ * The ingest benchmark's worker: ingestBlob (streaming parse into typed columns) then profileLoaded (profiles on
+ * two threads, the suggested target, leakage flags), exactly as the app's data worker runs them, with the same
+ * nested decode and profile workers. Its heap is sampled from outside (run.mjs, over the DevTools protocol),
+ * because neither performance.memory nor measureUserAgentSpecificMemory exists inside a dedicated worker.
  */
 import { ingestBlob } from '../core/ingest';
-import { profileTable } from '../core/prep/profile';
-import { startDecodeWorker } from '../workers/decodeWorker';
+import { earlyHelper, profileLoaded } from '../core/prep/profileParallel';
+import { startDecodeWorker, startProfileWorker } from '../workers/helperWorkers';
 import { log, serve } from './rpc';
 import type { IngestRun } from './types';
 
-serve<{ blob: Blob; target: string }>(async ({ blob, target }) => {
+serve<{ blob: Blob }>(async ({ blob }) => {
   const t0 = performance.now();
+  // As the data worker does for a big file: the profile helper starts with the parse.
+  const helper = earlyHelper(startProfileWorker);
   let lastLog = 0;
   const { table, report } = await ingestBlob(blob, {
     decodeWorker: startDecodeWorker,
@@ -22,7 +25,8 @@ serve<{ blob: Blob; target: string }>(async ({ blob, target }) => {
     },
   });
   const t1 = performance.now();
-  const profiles = profileTable(table, { target });
+  const { profiles, target } = await profileLoaded(table, helper.take);
+  helper.dispose();
   const t2 = performance.now();
   const run: IngestRun = {
     ingestSeconds: (t1 - t0) / 1000,
@@ -34,6 +38,7 @@ serve<{ blob: Blob; target: string }>(async ({ blob, target }) => {
     encoding: report.encoding,
     delimiter: report.delimiter,
     columnTypes: Object.fromEntries(profiles.map((p) => [p.name, p.type])),
+    suggestedTarget: target,
   };
   return { value: run };
 });

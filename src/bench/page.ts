@@ -44,7 +44,7 @@ async function runIngest(opts: { rows?: number }): Promise<IngestResult> {
   );
   const w = ingestWorker();
   try {
-    const run = await w.call<IngestRun>({ blob, target: 'popularity' }, 5 * MIN);
+    const run = await w.call<IngestRun>({ blob }, 5 * MIN);
     const seconds = run.ingestSeconds + run.profileSeconds;
     return {
       ...run,

@@ -15,8 +15,10 @@ export interface IngestRun {
   cellIssues: number;
   encoding: string;
   delimiter: string;
-  /** Inferred type per column name (profileTable). */
+  /** Inferred type per column name (profileLoaded). */
   columnTypes: Record<string, string>;
+  /** The target suggested from the profiles (leakage is checked against it). */
+  suggestedTarget: string | undefined;
 }
 
 /** The whole ingest benchmark as the page returns it (heap figures are added by run.mjs). */

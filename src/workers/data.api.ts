@@ -1,7 +1,8 @@
 /** The data worker's API over core ingest and profiling; plain object, testable without a Worker. */
-import { ingestBlob, ingestBlobs, type IngestProgress, type IngestReport } from '../core/ingest';
+import { ingestBlob, ingestBlobs, pipeConfig, type IngestProgress, type IngestReport } from '../core/ingest';
 import type { Table } from '../core/data/table';
-import { defaultFeatures, profileTable, suggestTargetOf, suggestTask } from '../core/prep';
+import { defaultFeatures, flagLeakage, suggestTask } from '../core/prep';
+import { earlyHelper, profileColumnsParallel, profileLoaded } from '../core/prep/profileParallel';
 import { modelRegistry } from '../core/models';
 import { biasByColumn } from '../core/bias';
 import { modelCardInputOf } from '../core/experiment/card';
@@ -11,10 +12,13 @@ import type { DataApi, LoadedDataset } from './protocol';
 
 /**
  * `decodeWorker`: starts a decode worker (data.worker.ts passes one), so that big files are read and
- * decoded on another thread while this one parses.
+ * decoded on another thread while this one parses. `profileWorker`: starts a profile helper, so that a
+ * big table is profiled on two threads.
  */
-export function createDataApi(env: { decodeWorker?: () => Worker } = {}): DataApi {
-  const { decodeWorker } = env;
+export function createDataApi(
+  env: { decodeWorker?: () => Worker; profileWorker?: () => Worker } = {},
+): DataApi {
+  const { decodeWorker, profileWorker } = env;
   let controller: AbortController | undefined;
   return {
     async ingest(files, names, onProgress): Promise<LoadedDataset> {
@@ -33,26 +37,34 @@ export function createDataApi(env: { decodeWorker?: () => Worker } = {}): DataAp
           }
         },
       };
+      // A big load starts its profile helper now, so that the helper is ready when the parse ends.
+      const bytes = files.reduce((sum, f) => sum + f.size, 0);
+      const helper = profileWorker && bytes >= pipeConfig.minBytes ? earlyHelper(profileWorker) : undefined;
       let table: Table;
       let report: IngestReport;
-      if (files.length === 1) {
-        ({ table, report } = await ingestBlob(files[0]!, throttled));
-      } else {
-        // Several files (e.g. one per decade) load as one dataset, with a column naming each row's file.
-        const many = await ingestBlobs(files, {
-          ...throttled,
-          sourceColumn: 'source_file',
-          sourceLabels: names,
-        });
-        table = many.table;
-        report = mergeReports(many.reports, names);
+      let profiled: Awaited<ReturnType<typeof profileLoaded>>;
+      try {
+        if (files.length === 1) {
+          ({ table, report } = await ingestBlob(files[0]!, throttled));
+        } else {
+          // Several files (e.g. one per decade) load as one dataset, with a column naming each row's file.
+          const many = await ingestBlobs(files, {
+            ...throttled,
+            sourceColumn: 'source_file',
+            sourceLabels: names,
+          });
+          table = many.table;
+          report = mergeReports(many.reports, names);
+        }
+        // Profile once, then flag leakage against the target suggested from the profiles (first paint).
+        profiled = await profileLoaded(table, helper?.take ?? profileWorker);
+      } finally {
+        helper?.dispose();
       }
-      // Profile once, against the suggested target, so leakage suspects are flagged on first paint.
-      const target = suggestTargetOf(table);
-      const profiles = profileTable(table, { target });
+      const { profiles, target } = profiled;
       return {
         fileName: names.length === 1 ? names[0]! : `${names.length} files (${names.join(', ')})`,
-        fileBytes: files.reduce((sum, f) => sum + f.size, 0),
+        fileBytes: bytes,
         table,
         report,
         profiles,
@@ -63,7 +75,9 @@ export function createDataApi(env: { decodeWorker?: () => Worker } = {}): DataAp
       };
     },
     async profile(table, types, target) {
-      return profileTable(table, { types, target });
+      const profiles = await profileColumnsParallel(table, types, profileWorker);
+      if (target !== undefined) flagLeakage(table, profiles, target);
+      return profiles;
     },
     async bias(req) {
       return biasByColumn(req.table, req.testRows, req.yTrue, req.yPred, req.column, {

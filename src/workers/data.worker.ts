@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { createDataApi } from './data.api';
-import { startDecodeWorker } from './decodeWorker';
+import { startDecodeWorker, startProfileWorker } from './helperWorkers';
 
-// Nested worker: reads and decodes big CSV files while this worker parses (core/ingest/decodePipe.ts).
-Comlink.expose(createDataApi({ decodeWorker: startDecodeWorker }));
+// Nested workers: one reads and decodes a big CSV file while this worker parses it
+// (core/ingest/decodePipe.ts), one profiles half of a big table's columns (core/prep/profileParallel.ts).
+Comlink.expose(createDataApi({ decodeWorker: startDecodeWorker, profileWorker: startProfileWorker }));

@@ -1,8 +1,8 @@
 /** Data preparation: profiling, defaults, and the fitted, serialisable preprocessing pipeline. */
 export type { ColumnProfile, ProfileFlag } from './profile';
-export { profileTable, histogram, pearson } from './profile';
+export { profileTable, profileColumn, flagLeakage, histogram, pearson } from './profile';
 export { inferColumnType } from './infer';
-export { suggestTarget, suggestTargetOf, suggestTask, defaultFeatures, LOW_CARDINALITY } from './suggest';
+export { suggestTarget, suggestTask, defaultFeatures, LOW_CARDINALITY } from './suggest';
 export type { TargetCandidate } from './suggest';
 export type {
   FeatureSpec,

@@ -1,18 +1,8 @@
 /** Type inference, profiles (hand-computed statistics and warnings) and the suggested defaults. */
 import { describe, expect, it } from 'vitest';
 import { numberColumn, stringColumn, type Table } from '../data/table';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { ingestBytes } from '../ingest';
 import { summariseNumbers } from './infer';
-import {
-  defaultFeatures,
-  inferColumnType,
-  profileTable,
-  suggestTarget,
-  suggestTargetOf,
-  suggestTask,
-} from './index';
+import { defaultFeatures, inferColumnType, profileTable, suggestTarget, suggestTask } from './index';
 
 const n = 30;
 const seq = <T>(f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
@@ -157,21 +147,6 @@ describe('profileTable', () => {
     expect(suggestTarget(mk(['bpm', 'target']))).toBe('target');
     expect(suggestTarget(mk(['bpm', 'is_hit']))).toBe('is_hit');
     expect(suggestTarget(mk(['bpm', 'energy']))).toBeUndefined();
-  });
-});
-
-describe('suggestTargetOf', () => {
-  it('picks the same target from the table as suggestTarget does from a full profile', () => {
-    for (const file of [
-      'top_hits_2000_2019.csv',
-      'spotify_top_2000s.csv',
-      'top10s_2010_2019_latin1.csv',
-      'most_streamed_2023.csv',
-    ]) {
-      const bytes = readFileSync(path.resolve(__dirname, '../../../testdata/data/tabular', file));
-      const { table } = ingestBytes(new Uint8Array(bytes));
-      expect(suggestTargetOf(table)).toBe(suggestTarget(profileTable(table)));
-    }
   });
 });
 

@@ -40,15 +40,25 @@ const TOP = 10;
 /** Profile every column. `types` overrides inference per column index; `target` enables leakage checks. */
 export function profileTable(
   table: Table,
-  opts: { target?: string; types?: ColumnType[] } = {},
+  opts: { target?: string; types?: readonly (ColumnType | undefined)[] } = {},
 ): ColumnProfile[] {
-  const n = table.rowCount;
-  const targetCol = opts.target === undefined ? undefined : table.columns.find((c) => c.name === opts.target);
-  const targetNum = targetCol ? targetNumbers(targetCol) : undefined;
-  return table.columns.map((col, index) => {
-    const p = baseProfile(col, index, opts.types?.[index], n);
-    if (targetCol && targetNum && col !== targetCol) leakage(p, col, targetCol, targetNum, n);
-    return p;
+  const profiles = table.columns.map((col, index) =>
+    profileColumn(col, index, opts.types?.[index], table.rowCount),
+  );
+  if (opts.target !== undefined) flagLeakage(table, profiles, opts.target);
+  return profiles;
+}
+
+/**
+ * Flag leakage suspects against `target` (a copy of it, or |r| >= 0.98) in `profiles` (of `table`,
+ * in column order), in place. A separate pass so that the target can be chosen from the profiles.
+ */
+export function flagLeakage(table: Table, profiles: ColumnProfile[], target: string): void {
+  const targetCol = table.columns.find((c) => c.name === target);
+  if (!targetCol) return;
+  const y = targetNumbers(targetCol);
+  table.columns.forEach((col, i) => {
+    if (col !== targetCol) leakage(profiles[i]!, col, targetCol, y, table.rowCount);
   });
 }
 
@@ -59,7 +69,13 @@ function targetNumbers(col: Column): Float64Array {
   return Float64Array.from(col.codes, (k) => (k < 0 ? NaN : k));
 }
 
-function baseProfile(col: Column, index: number, given: ColumnType | undefined, n: number): ColumnProfile {
+/** One column's profile (all but the leakage check): `index` is its position, `n` the table's row count. */
+export function profileColumn(
+  col: Column,
+  index: number,
+  given: ColumnType | undefined,
+  n: number,
+): ColumnProfile {
   const p: ColumnProfile = {
     name: col.name,
     index,

@@ -1,8 +1,6 @@
 /**
  * Defaults the UI pre-selects: which column is the target, which task, which features.
  */
-import { isMissing, type Table } from '../data/table';
-import { inferColumnType } from './infer';
 import type { ColumnProfile } from './profile';
 import type { FeatureSpec } from './types';
 
@@ -90,22 +88,4 @@ export function suggestFeatureSpecs(profiles: ColumnProfile[], names: string[]):
       spec.missingIndicator = p.missingShare >= 0.05;
     return [spec];
   });
-}
-
-/**
- * suggestTarget straight from a table, without a full profile: types are inferred and missing
- * cells counted, so the one full profile can already be computed against the suggested target.
- */
-export function suggestTargetOf(table: Table): string | undefined {
-  return suggestTarget(
-    table.columns.map((col) => {
-      let missing = 0;
-      for (let r = 0; r < table.rowCount; r++) if (isMissing(col, r)) missing++;
-      return {
-        name: col.name,
-        type: inferColumnType(col, table.rowCount),
-        missingShare: missing / (table.rowCount || 1),
-      };
-    }),
-  );
 }

@@ -1,0 +1,200 @@
+/**
+ * Profiling a big table on two threads. After a big CSV load the parse thread holds the table and the
+ * second core is idle; profiling (about a second for a million rows and twenty columns) splits well by
+ * column. A helper worker (workers/profile.worker.ts) profiles number columns sent to it one at a time
+ * as copies (transferred, so each costs one memcpy; the table itself never leaves this thread, so a
+ * helper that fails loses nothing: its columns are profiled here instead). This thread takes columns
+ * from the front of the queue (text first: they need the dictionaries, which stay here), the helper
+ * from the back (numbers only), two in flight so it never waits for this thread to finish a column.
+ * The profiles are exactly profileTable's (profileColumn runs on both sides).
+ *
+ * Protocol: this side posts ProfileJob messages; the helper answers each with one ProfileReply.
+ */
+import type { ColumnType, NumberColumn, Table } from '../data/table';
+import { flagLeakage, profileColumn, type ColumnProfile } from './profile';
+import { suggestTarget } from './suggest';
+
+/** Below minCells cells a table is profiled on one thread (a worker start costs more than it saves); tests lower it. */
+export const parallelConfig = { minCells: 2_000_000 };
+/** Columns the helper holds at once (one profiling, one waiting), so that it is never idle. */
+const IN_FLIGHT = 2;
+
+export interface ProfileJob {
+  kind: 'column';
+  index: number;
+  name: string;
+  /** The column's first rowCount values (a copy, transferred). */
+  values: Float64Array;
+  type?: ColumnType;
+}
+
+export type ProfileReply =
+  | { kind: 'profile'; index: number; profile: ColumnProfile }
+  | { kind: 'error'; index: number; message: string };
+
+/** The helper side: answers each job with the column's profile (or the error it raised). */
+export function profileJobHandler(post: (r: ProfileReply) => void): (job: ProfileJob) => void {
+  return (job) => {
+    try {
+      const col: NumberColumn = { name: job.name, kind: 'number', values: job.values };
+      post({
+        kind: 'profile',
+        index: job.index,
+        profile: profileColumn(col, job.index, job.type, job.values.length),
+      });
+    } catch (e) {
+      post({ kind: 'error', index: job.index, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+}
+
+/** What this side needs of a helper: a Worker, or a stand-in in tests. */
+export interface ProfileHelper {
+  postMessage(job: ProfileJob, transfer: Transferable[]): void;
+  onmessage: ((e: MessageEvent<ProfileReply>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+/**
+ * Every column's profile (no leakage check: see flagLeakage), the same as profileTable's, computed
+ * with a helper from `startHelper` when the table is big enough; on this thread alone otherwise, or
+ * when the helper cannot start or fails.
+ */
+export async function profileColumnsParallel(
+  table: Table,
+  types?: readonly (ColumnType | undefined)[],
+  startHelper?: () => ProfileHelper,
+): Promise<ColumnProfile[]> {
+  const n = table.rowCount;
+  const cols = table.columns;
+  const out: (ColumnProfile | undefined)[] = new Array(cols.length);
+  const here = (i: number): ColumnProfile => profileColumn(cols[i]!, i, types?.[i], n);
+  const numbers = cols.flatMap((c, i) => (c.kind === 'number' ? [i] : []));
+  let helper: ProfileHelper | undefined;
+  if (startHelper && numbers.length >= 2 && n * cols.length >= parallelConfig.minCells) {
+    try {
+      helper = startHelper();
+    } catch {
+      helper = undefined;
+    }
+  }
+  if (!helper) return cols.map((_, i) => here(i));
+
+  // Text columns first for this thread, number columns last (the helper takes from the back).
+  const queue = [...cols.flatMap((c, i) => (c.kind === 'number' ? [] : [i])), ...numbers];
+  const sent = new Set<number>();
+  let failed = false;
+  let wake: (() => void) | null = null;
+  const send = (): void => {
+    while (
+      !failed &&
+      sent.size < IN_FLIGHT &&
+      queue.length > 0 &&
+      cols[queue[queue.length - 1]!]!.kind === 'number'
+    ) {
+      const i = queue.pop()!;
+      const col = cols[i] as NumberColumn;
+      const values = col.values.slice(0, n);
+      sent.add(i);
+      const job: ProfileJob = { kind: 'column', index: i, name: col.name, values };
+      const type = types?.[i];
+      if (type) job.type = type;
+      helper.postMessage(job, [values.buffer]);
+    }
+  };
+  const giveBack = (): void => {
+    // The helper failed (an error, or a column it could not profile): stop using it; what it holds
+    // goes back to this thread (late answers for those columns are ignored).
+    failed = true;
+    queue.unshift(...sent);
+    sent.clear();
+  };
+  helper.onmessage = (e) => {
+    const r = e.data;
+    if (!sent.has(r.index)) return;
+    if (r.kind === 'profile') {
+      sent.delete(r.index);
+      out[r.index] = r.profile;
+      send();
+    } else giveBack();
+    wake?.();
+  };
+  helper.onerror = (e) => {
+    e.preventDefault?.();
+    giveBack();
+    wake?.();
+  };
+  try {
+    send();
+    for (;;) {
+      const i = queue.shift();
+      if (i !== undefined) {
+        out[i] = here(i);
+        // Let the helper's answers in (and send it more) between columns.
+        await nextTask();
+        continue;
+      }
+      if (sent.size === 0) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      wake = null;
+    }
+  } finally {
+    helper.terminate();
+  }
+  return out.map((p, i) => p ?? here(i));
+}
+
+/**
+ * Profiles plus the suggested target and the leakage flags against it: what a freshly loaded table
+ * shows first. `startHelper` as in profileColumnsParallel.
+ */
+export async function profileLoaded(
+  table: Table,
+  startHelper?: () => ProfileHelper,
+): Promise<{ profiles: ColumnProfile[]; target: string | undefined }> {
+  const profiles = await profileColumnsParallel(table, undefined, startHelper);
+  const target = suggestTarget(profiles);
+  if (target !== undefined) flagLeakage(table, profiles, target);
+  return { profiles, target };
+}
+
+/**
+ * A helper started now for a profile that comes later: a big CSV load starts it before the parse, so
+ * that its start (a module worker: fetched, compiled, about 0.4 s on a busy 2-core machine) overlaps
+ * the parse instead of delaying the profile. take() hands it over the first time (then starts fresh
+ * ones); dispose() terminates it when it was never taken.
+ */
+export function earlyHelper(start: () => ProfileHelper): { take: () => ProfileHelper; dispose(): void } {
+  let early: ProfileHelper | undefined;
+  try {
+    early = start();
+  } catch {
+    early = undefined;
+  }
+  return {
+    take() {
+      const h = early;
+      early = undefined;
+      return h ?? start();
+    },
+    dispose() {
+      early?.terminate();
+      early = undefined;
+    },
+  };
+}
+
+/** Resolves in a new task (a message to itself: timers are clamped to 4 ms once nested). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const c = new MessageChannel();
+    c.port1.onmessage = () => {
+      c.port1.close();
+      resolve();
+    };
+    c.port2.postMessage(0);
+  });
+}
