@@ -5,11 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { FastAdam } from './fastAdam';
 
 /** A tiny model and batch; `steps` optimizer steps; returns the final weights. */
-function train(opt: tf.Optimizer, steps: number, model = makeModel()): { model: tf.LayersModel; weights: Float32Array[] } {
+function train(
+  opt: tf.Optimizer,
+  steps: number,
+  model = makeModel(),
+): { model: tf.LayersModel; weights: Float32Array[] } {
   const x = tf.randomNormal([16, 5], 0, 1, 'float32', 1);
   const y = tf.randomNormal([16, 1], 0, 1, 'float32', 2);
   for (let s = 0; s < steps; s++) {
-    opt.minimize(() => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true)?.dispose();
+    opt
+      .minimize(
+        () => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+        true,
+      )
+      ?.dispose();
   }
   tf.dispose([x, y]);
   return { model, weights: model.getWeights().map((w) => Float32Array.from(w.dataSync())) };
@@ -17,14 +26,20 @@ function train(opt: tf.Optimizer, steps: number, model = makeModel()): { model: 
 
 function makeModel(): tf.LayersModel {
   const inp = tf.input({ shape: [5] });
-  const h = tf.layers.dense({ units: 8, activation: 'tanh', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }).apply(inp) as tf.SymbolicTensor;
-  const out = tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) }).apply(h) as tf.SymbolicTensor;
+  const h = tf.layers
+    .dense({ units: 8, activation: 'tanh', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) })
+    .apply(inp) as tf.SymbolicTensor;
+  const out = tf.layers
+    .dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) })
+    .apply(h) as tf.SymbolicTensor;
   return tf.model({ inputs: inp, outputs: out });
 }
 
 function maxDiff(a: Float32Array[], b: Float32Array[]): number {
   let d = 0;
-  a.forEach((w, i) => w.forEach((v, j) => (d = Math.max(d, Math.abs(v - ((b[i] as Float32Array)[j] as number))))));
+  a.forEach((w, i) =>
+    w.forEach((v, j) => (d = Math.max(d, Math.abs(v - ((b[i] as Float32Array)[j] as number))))),
+  );
   return d;
 }
 
@@ -33,7 +48,9 @@ describe.each(['cpu', 'wasm'])('FastAdam on %s', (backend) => {
     await tf.setBackend(backend);
     const ref = train(tf.train.adam(0.05, 0.9, 0.999, 1e-7), 6).weights;
     const got = train(new FastAdam(0.05, 0.9, 0.999, 1e-7), 6).weights;
-    const start = makeModel().getWeights().map((w) => Float32Array.from(w.dataSync()));
+    const start = makeModel()
+      .getWeights()
+      .map((w) => Float32Array.from(w.dataSync()));
     expect(maxDiff(ref, start)).toBeGreaterThan(0.05); // the weights did move
     expect(maxDiff(ref, got)).toBeLessThan(2e-6);
   });

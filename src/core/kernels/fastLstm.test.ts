@@ -33,7 +33,10 @@ function outAndGrads(layer: tf.layers.Layer, x: tf.Tensor, r: tf.Tensor): tf.Ten
 
 const configs: Array<[string, Partial<Args>]> = [
   ['last step, hardSigmoid', {}],
-  ['sequences, sigmoid, backwards', { returnSequences: true, recurrentActivation: 'sigmoid', goBackwards: true }],
+  [
+    'sequences, sigmoid, backwards',
+    { returnSequences: true, recurrentActivation: 'sigmoid', goBackwards: true },
+  ],
   ['sequences, no bias', { returnSequences: true, useBias: false }],
 ];
 
@@ -62,13 +65,18 @@ describe.each(['cpu', 'wasm'])('FastLSTM on %s', (backend) => {
     const run = (make: (a: Args) => tf.layers.Layer): number[] => {
       const inp = tf.input({ shape: [7, 3] });
       const h = make(seeded(6)).apply(inp) as tf.SymbolicTensor;
-      const out = tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) }).apply(h) as tf.SymbolicTensor;
+      const out = tf.layers
+        .dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: 4 }) })
+        .apply(h) as tf.SymbolicTensor;
       const model = tf.model({ inputs: inp, outputs: out });
       const opt = tf.train.adam(0.05);
       const losses: number[] = [];
       let tensors = 0;
       for (let s = 0; s < 4; s++) {
-        const l = opt.minimize(() => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true);
+        const l = opt.minimize(
+          () => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+          true,
+        );
         losses.push(l?.dataSync()[0] as number);
         l?.dispose();
         if (s === 1) tensors = tf.memory().numTensors;
@@ -79,7 +87,9 @@ describe.each(['cpu', 'wasm'])('FastLSTM on %s', (backend) => {
     const stock = run((a) => tf.layers.lstm(a));
     const fast = run((a) => new FastLSTM(a));
     expect(stock[3]).toBeLessThan(stock[0] as number);
-    fast.forEach((v, i) => expect(Math.abs(v - (stock[i] as number))).toBeLessThan(1e-5 * Math.max(1, Math.abs(v))));
+    fast.forEach((v, i) =>
+      expect(Math.abs(v - (stock[i] as number))).toBeLessThan(1e-5 * Math.max(1, Math.abs(v))),
+    );
   });
 });
 
@@ -87,7 +97,10 @@ describe('FastLSTM on the wasm heap path', () => {
   it('matches tf.layers.lstm at a larger size and leaves no heap buffers behind', async () => {
     await tf.setBackend('wasm');
     const x = tf.randomNormal([9, 40, 7], 0, 1, 'float32', 21);
-    for (const extra of [{}, { returnSequences: true, goBackwards: true, recurrentActivation: 'sigmoid' as const }]) {
+    for (const extra of [
+      {},
+      { returnSequences: true, goBackwards: true, recurrentActivation: 'sigmoid' as const },
+    ]) {
       const stock = tf.layers.lstm(seeded(24, extra));
       const fast = new FastLSTM(seeded(24, extra));
       stock.apply(x);
@@ -114,10 +127,12 @@ describe('FastLSTM as a Keras layer', () => {
     const h = new FastLSTM(seeded(3, { returnSequences: true, name: 'fl' })).apply(inp) as tf.SymbolicTensor;
     const model = tf.model({ inputs: inp, outputs: tf.layers.flatten().apply(h) as tf.SymbolicTensor });
     let artifacts: tf.io.ModelArtifacts | undefined;
-    await model.save(tf.io.withSaveHandler(async (a) => {
-      artifacts = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
+    await model.save(
+      tf.io.withSaveHandler(async (a) => {
+        artifacts = a;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
     expect(JSON.stringify(artifacts?.modelTopology)).toContain('"class_name":"FastLSTM"');
     const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts as tf.io.ModelArtifacts));
     expect(loaded.getLayer('fl')).toBeInstanceOf(FastLSTM);
@@ -128,8 +143,12 @@ describe('FastLSTM as a Keras layer', () => {
   it('works inside tf.layers.bidirectional like the stock LSTM', async () => {
     await tf.setBackend('wasm');
     const x = tf.randomNormal([2, 6, 3], 0, 1, 'float32', 8);
-    const stock = tf.layers.bidirectional({ layer: tf.layers.lstm(seeded(4, { returnSequences: true })) as unknown as tf.RNN });
-    const fast = tf.layers.bidirectional({ layer: new FastLSTM(seeded(4, { returnSequences: true })) as unknown as tf.RNN });
+    const stock = tf.layers.bidirectional({
+      layer: tf.layers.lstm(seeded(4, { returnSequences: true })) as unknown as tf.RNN,
+    });
+    const fast = tf.layers.bidirectional({
+      layer: new FastLSTM(seeded(4, { returnSequences: true })) as unknown as tf.RNN,
+    });
     stock.apply(x);
     fast.apply(x);
     fast.setWeights(stock.getWeights());

@@ -28,7 +28,10 @@ interface CellView {
 }
 
 const entry = tf.serialization.SerializationMap.getMap().classNameMap['LSTM'];
-if (!entry) throw new Error('tfjs-layers did not register its LSTM layer; import @tensorflow/tfjs before kernels/fastLstm.');
+if (!entry)
+  throw new Error(
+    'tfjs-layers did not register its LSTM layer; import @tensorflow/tfjs before kernels/fastLstm.',
+  );
 const LSTMBase = entry[0] as unknown as new (args: LstmArgs) => LstmLayer;
 
 /** Backends on which reading small tensors every step is cheap. */
@@ -78,4 +81,6 @@ export class FastLSTM extends LSTMBase {
     return null;
   }
 }
-tf.serialization.registerClass(FastLSTM as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);
+tf.serialization.registerClass(
+  FastLSTM as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>,
+);

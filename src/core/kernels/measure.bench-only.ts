@@ -26,7 +26,10 @@ function trainRate(kind: MeasureKind, seconds: number, fastAdam: boolean): { wal
   const { model, x, y, batch } = buildMeasureModel(kind, 1);
   const opt = fastAdam ? new FastAdam(1e-3) : tf.train.adam(1e-3);
   const step = (): void => {
-    const loss = opt.minimize(() => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true);
+    const loss = opt.minimize(
+      () => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+      true,
+    );
     loss?.dataSync();
     loss?.dispose();
   };
@@ -39,7 +42,10 @@ function trainRate(kind: MeasureKind, seconds: number, fastAdam: boolean): { wal
     step();
     n++;
   }
-  const rate = { wall: (n * batch) / ((performance.now() - t0) / 1000), cpu: (n * batch) / ((cpuMs() - c0) / 1000) };
+  const rate = {
+    wall: (n * batch) / ((performance.now() - t0) / 1000),
+    cpu: (n * batch) / ((cpuMs() - c0) / 1000),
+  };
   tf.dispose([x, y]);
   model.dispose();
   opt.dispose();
@@ -63,7 +69,8 @@ test('measure', async () => {
     installFastKernels('wasm');
     const after = trainRate(kind, 8, false);
     const adam = trainRate(kind, 8, true);
-    const f = (r: { wall: number; cpu: number }): string => `${r.wall.toFixed(0)} wall / ${r.cpu.toFixed(0)} cpu`;
+    const f = (r: { wall: number; cpu: number }): string =>
+      `${r.wall.toFixed(0)} wall / ${r.cpu.toFixed(0)} cpu`;
     rows.push(`${kind}: stock ${f(before)}; fast kernels ${f(after)}; + FastAdam ${f(adam)} samples/s`);
     console.log(rows[rows.length - 1]);
   }

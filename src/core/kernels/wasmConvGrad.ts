@@ -13,32 +13,72 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WasmBackendLike } from './wasmViews';
 
-type Args = { inputs: Record<string, TensorInfo | undefined>; backend: WasmBackendLike; attrs: Record<string, unknown> };
+type Args = {
+  inputs: Record<string, TensorInfo | undefined>;
+  backend: WasmBackendLike;
+  attrs: Record<string, unknown>;
+};
 type Call = (a: Args) => TensorInfo;
 
 interface Geometry {
-  n: number; h: number; w: number; ci: number; co: number; kh: number; kw: number;
-  oh: number; ow: number; sh: number; sw: number; top: number; left: number;
+  n: number;
+  h: number;
+  w: number;
+  ci: number;
+  co: number;
+  kh: number;
+  kw: number;
+  oh: number;
+  ow: number;
+  sh: number;
+  sw: number;
+  top: number;
+  left: number;
 }
 
 /** Read shapes, padding and strides through tfjs's own conv arithmetic (so 'same' padding splits identically). */
 function geometry(x: TensorInfo, dy: TensorInfo, attrs: Record<string, unknown>): Geometry {
   const filterShape = attrs.filterShape as [number, number, number, number];
-  const dataFormat = tf.backend_util.convertConv2DDataFormat((attrs.dataFormat as 'NHWC' | 'NCHW' | undefined) ?? 'NHWC');
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number], filterShape, attrs.strides as [number, number], 1,
-    attrs.pad as 'same', attrs.dimRoundingMode as 'floor' | undefined, false, dataFormat,
+  const dataFormat = tf.backend_util.convertConv2DDataFormat(
+    (attrs.dataFormat as 'NHWC' | 'NCHW' | undefined) ?? 'NHWC',
   );
-  if (info.outHeight !== dy.shape[dataFormat === 'channelsLast' ? 1 : 2]) throw new Error('Conv2DBackpropFilter: dy does not match the conv geometry.');
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filterShape,
+    attrs.strides as [number, number],
+    1,
+    attrs.pad as 'same',
+    attrs.dimRoundingMode as 'floor' | undefined,
+    false,
+    dataFormat,
+  );
+  if (info.outHeight !== dy.shape[dataFormat === 'channelsLast' ? 1 : 2])
+    throw new Error('Conv2DBackpropFilter: dy does not match the conv geometry.');
   return {
-    n: info.batchSize, h: info.inHeight, w: info.inWidth, ci: info.inChannels, co: info.outChannels,
-    kh: info.filterHeight, kw: info.filterWidth, oh: info.outHeight, ow: info.outWidth,
-    sh: info.strideHeight, sw: info.strideWidth, top: info.padInfo.top, left: info.padInfo.left,
+    n: info.batchSize,
+    h: info.inHeight,
+    w: info.inWidth,
+    ci: info.inChannels,
+    co: info.outChannels,
+    kh: info.filterHeight,
+    kw: info.filterWidth,
+    oh: info.outHeight,
+    ow: info.outWidth,
+    sh: info.strideHeight,
+    sw: info.strideWidth,
+    top: info.padInfo.top,
+    left: info.padInfo.left,
   };
 }
 
 /** Stride-1 NHWC filter gradient via colsT @ dyp (see the file comment). Shape: -> [KH * KW * Ci, Co]. */
-function stride1(g: Geometry, x: TensorInfo, dy: TensorInfo, backend: WasmBackendLike, matMul: Call): TensorInfo {
+function stride1(
+  g: Geometry,
+  x: TensorInfo,
+  dy: TensorInfo,
+  backend: WasmBackendLike,
+  matMul: Call,
+): TensorInfo {
   const { n, h, w, ci, co, kh, kw, oh, ow, top, left } = g;
   const hp = oh + kh - 1;
   const wp = ow + kw - 1;
@@ -59,7 +99,7 @@ function stride1(g: Geometry, x: TensorInfo, dy: TensorInfo, backend: WasmBacken
     const wUse = Math.min(w, wp - left);
     for (let b = 0; b < n; b++) {
       for (let y = 0; y < hUse; y++) {
-        const src = ((b * h + y) * w) * ci;
+        const src = (b * h + y) * w * ci;
         const dst = (b * hp + y + top) * wp + left;
         if (ci === 1) {
           xpT.set(xv.subarray(src, src + wUse), dst);
@@ -86,7 +126,7 @@ function stride1(g: Geometry, x: TensorInfo, dy: TensorInfo, backend: WasmBacken
     for (let b = 0; b < n; b++) {
       for (let y = 0; y < oh; y++) {
         const src = (b * oh + y) * run;
-        dv.set(dyv.subarray(src, src + run), ((b * hp + y) * wp) * co);
+        dv.set(dyv.subarray(src, src + run), (b * hp + y) * wp * co);
       }
     }
     return matMul({ inputs: { a: cols, b: dyp }, backend, attrs: { transposeA: false, transposeB: false } });
@@ -97,14 +137,24 @@ function stride1(g: Geometry, x: TensorInfo, dy: TensorInfo, backend: WasmBacken
 }
 
 /** Any stride, NHWC or NCHW: the textbook sum, accumulated in float64. Shape: -> [KH, KW, Ci, Co]. */
-function direct(g: Geometry, x: TensorInfo, dy: TensorInfo, backend: WasmBackendLike, nchw: boolean): TensorInfo {
+function direct(
+  g: Geometry,
+  x: TensorInfo,
+  dy: TensorInfo,
+  backend: WasmBackendLike,
+  nchw: boolean,
+): TensorInfo {
   const { n, h, w, ci, co, kh, kw, oh, ow, sh, sw, top, left } = g;
   const acc = new Float64Array(kh * kw * ci * co);
   const out = backend.makeOutput([kh, kw, ci, co], 'float32');
   const xv = backend.typedArrayFromHeap(x);
   const dyv = backend.typedArrayFromHeap(dy);
-  const xAt = nchw ? (b: number, y: number, xx: number, c: number) => ((b * ci + c) * h + y) * w + xx : (b: number, y: number, xx: number, c: number) => ((b * h + y) * w + xx) * ci + c;
-  const dyAt = nchw ? (b: number, y: number, xx: number, c: number) => ((b * co + c) * oh + y) * ow + xx : (b: number, y: number, xx: number, c: number) => ((b * oh + y) * ow + xx) * co + c;
+  const xAt = nchw
+    ? (b: number, y: number, xx: number, c: number) => ((b * ci + c) * h + y) * w + xx
+    : (b: number, y: number, xx: number, c: number) => ((b * h + y) * w + xx) * ci + c;
+  const dyAt = nchw
+    ? (b: number, y: number, xx: number, c: number) => ((b * co + c) * oh + y) * ow + xx
+    : (b: number, y: number, xx: number, c: number) => ((b * oh + y) * ow + xx) * co + c;
   for (let b = 0; b < n; b++) {
     for (let y = 0; y < oh; y++) {
       for (let xx = 0; xx < ow; xx++) {
@@ -118,7 +168,8 @@ function direct(g: Geometry, x: TensorInfo, dy: TensorInfo, backend: WasmBackend
               const xval = xv[xAt(b, iy, ix, c)] as number;
               if (xval === 0) continue;
               const base = ((a * kw + bb) * ci + c) * co;
-              for (let o = 0; o < co; o++) acc[base + o] = (acc[base + o] as number) + xval * (dyv[dyAt(b, y, xx, o)] as number);
+              for (let o = 0; o < co; o++)
+                acc[base + o] = (acc[base + o] as number) + xval * (dyv[dyAt(b, y, xx, o)] as number);
             }
           }
         }
@@ -145,5 +196,9 @@ export function conv2dBackpropFilterConfig(batchMatMul: KernelConfig): KernelCon
     out.shape = [g.kh, g.kw, g.ci, g.co];
     return out;
   };
-  return { kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: kernelFunc as unknown as KernelFunc };
+  return {
+    kernelName: 'Conv2DBackpropFilter',
+    backendName: 'wasm',
+    kernelFunc: kernelFunc as unknown as KernelFunc,
+  };
 }

@@ -10,7 +10,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WasmBackendLike } from './wasmViews';
 
-type Args = { inputs: Record<string, TensorInfo | undefined>; backend: WasmBackendLike; attrs: Record<string, unknown> };
+type Args = {
+  inputs: Record<string, TensorInfo | undefined>;
+  backend: WasmBackendLike;
+  attrs: Record<string, unknown>;
+};
 type Call = (a: Args) => TensorInfo;
 
 /**
@@ -27,11 +31,26 @@ export function conv2dBackpropInputConfig(orig: KernelConfig, conv2d: KernelConf
     const inputShape = attrs.inputShape as [number, number, number, number];
     if ((attrs.dataFormat ?? 'NHWC') !== 'NHWC' || dy.dtype !== 'float32') return fallback(args);
     const info = tf.backend_util.computeConv2DInfo(
-      inputShape, filter.shape as [number, number, number, number], attrs.strides as [number, number], 1,
-      attrs.pad as 'same', attrs.dimRoundingMode as 'floor' | undefined, false, 'channelsLast',
+      inputShape,
+      filter.shape as [number, number, number, number],
+      attrs.strides as [number, number],
+      1,
+      attrs.pad as 'same',
+      attrs.dimRoundingMode as 'floor' | undefined,
+      false,
+      'channelsLast',
     );
     if (info.strideHeight !== 1 || info.strideWidth !== 1) return fallback(args);
-    const { filterHeight: kh, filterWidth: kw, inChannels: ci, outChannels: co, inHeight: h, inWidth: w, outHeight: oh, outWidth: ow } = info;
+    const {
+      filterHeight: kh,
+      filterWidth: kw,
+      inChannels: ci,
+      outChannels: co,
+      inHeight: h,
+      inWidth: w,
+      outHeight: oh,
+      outWidth: ow,
+    } = info;
     const top = kh - 1 - info.padInfo.top;
     const left = kw - 1 - info.padInfo.left;
     const bottom = h - oh + kh - 1 - top;
@@ -54,7 +73,18 @@ export function conv2dBackpropInputConfig(orig: KernelConfig, conv2d: KernelConf
       return forward({
         inputs: { x: dy, filter: wr },
         backend,
-        attrs: { strides: [1, 1], dilations: [1, 1], pad: [[0, 0], [top, bottom], [left, right], [0, 0]], dataFormat: 'NHWC', dimRoundingMode: undefined },
+        attrs: {
+          strides: [1, 1],
+          dilations: [1, 1],
+          pad: [
+            [0, 0],
+            [top, bottom],
+            [left, right],
+            [0, 0],
+          ],
+          dataFormat: 'NHWC',
+          dimRoundingMode: undefined,
+        },
       });
     } finally {
       backend.disposeData(wr.dataId);

@@ -85,7 +85,12 @@ describe('matMul without transposed operands', () => {
       const b = rnd([3], 9);
       const r = rnd([8, 3], 10);
       const f = (xx: tf.Tensor, ww: tf.Tensor, bb: tf.Tensor): tf.Tensor =>
-        tf.sum(tf.mul(tf.fused.matMul({ a: xx as tf.Tensor2D, b: ww as tf.Tensor2D, bias: bb, activation: 'relu' }), r));
+        tf.sum(
+          tf.mul(
+            tf.fused.matMul({ a: xx as tf.Tensor2D, b: ww as tf.Tensor2D, bias: bb, activation: 'relu' }),
+            r,
+          ),
+        );
       return tf.grads(f)([x, w, b]);
     });
   });
@@ -128,7 +133,9 @@ describe('Conv2D gradients on wasm', () => {
         const w = rnd(c.w, 22) as tf.Tensor4D;
         const y = tf.conv2d(x, w, c.strides, c.pad);
         const r = rnd(y.shape, 23);
-        return tf.grads((xx: tf.Tensor, ww: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, c.strides, c.pad), r)))([x, w]);
+        return tf.grads((xx: tf.Tensor, ww: tf.Tensor) =>
+          tf.sum(tf.mul(tf.conv2d(xx as tf.Tensor4D, ww as tf.Tensor4D, c.strides, c.pad), r)),
+        )([x, w]);
       });
     });
   }
@@ -136,7 +143,9 @@ describe('Conv2D gradients on wasm', () => {
     await sameAsCpu(() => {
       const x = rnd([3, 10, 4], 24) as tf.Tensor3D;
       const w = rnd([5, 4, 6], 25) as tf.Tensor3D;
-      return tf.grads((xx: tf.Tensor, ww: tf.Tensor) => tf.sum(tf.square(tf.conv1d(xx as tf.Tensor3D, ww as tf.Tensor3D, 1, 'same'))))([x, w]);
+      return tf.grads((xx: tf.Tensor, ww: tf.Tensor) =>
+        tf.sum(tf.square(tf.conv1d(xx as tf.Tensor3D, ww as tf.Tensor3D, 1, 'same'))),
+      )([x, w]);
     });
   });
 });
@@ -156,9 +165,15 @@ describe('tile, max-pool gradient and leading-axis reductions', () => {
         tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(xx as tf.Tensor4D, 2, 2, 'same'), r1)))(x),
         tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(xx as tf.Tensor4D, 3, 2, 'valid'), r2)))(x),
         // Ties (rounded values, zeros after relu): the first maximum in window order must take the gradient.
-        tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(tf.relu(tf.round(xx)) as tf.Tensor4D, 2, 2, 'same'), r1)))(x),
-        tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(tf.round(tf.mul(xx, 0.5)) as tf.Tensor4D, 2, 2, 'same'), r1)))(x),
-        tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(tf.round(tf.mul(xx, 0.5)) as tf.Tensor4D, 2, 2, 'valid'), r3)))(x),
+        tf.grad((xx: tf.Tensor) =>
+          tf.sum(tf.mul(tf.maxPool(tf.relu(tf.round(xx)) as tf.Tensor4D, 2, 2, 'same'), r1)),
+        )(x),
+        tf.grad((xx: tf.Tensor) =>
+          tf.sum(tf.mul(tf.maxPool(tf.round(tf.mul(xx, 0.5)) as tf.Tensor4D, 2, 2, 'same'), r1)),
+        )(x),
+        tf.grad((xx: tf.Tensor) =>
+          tf.sum(tf.mul(tf.maxPool(tf.round(tf.mul(xx, 0.5)) as tf.Tensor4D, 2, 2, 'valid'), r3)),
+        )(x),
         tf.grad((xx: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(xx as tf.Tensor4D, 2, 2, 'valid'), r3)))(x),
         tf.sum(v, [0, 1]),
         tf.sum(v, [1, 0], true),
@@ -196,7 +211,12 @@ describe('training steps', () => {
     const opt = tf.train.adam(0.01);
     const out: tf.Tensor[] = [];
     for (let s = 0; s < steps; s++) {
-      out.push(opt.minimize(() => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true) as tf.Scalar);
+      out.push(
+        opt.minimize(
+          () => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+          true,
+        ) as tf.Scalar,
+      );
     }
     out.push(model.predict(x) as tf.Tensor);
     model.dispose();
@@ -215,7 +235,13 @@ describe('training steps', () => {
     for (const kind of ['cnn', 'lstm'] as const) {
       const { model, x, y } = buildMeasureModel(kind, 0.06);
       const opt = tf.train.adam(0.01);
-      const step = (): void => opt.minimize(() => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true)?.dispose();
+      const step = (): void =>
+        opt
+          .minimize(
+            () => tf.losses.meanSquaredError(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+            true,
+          )
+          ?.dispose();
       step();
       const buffers = tf.memory().numDataBuffers;
       step();

@@ -10,7 +10,11 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WasmBackendLike } from './wasmViews';
 
-type Args = { inputs: Record<string, TensorInfo | undefined>; backend: WasmBackendLike; attrs: Record<string, unknown> };
+type Args = {
+  inputs: Record<string, TensorInfo | undefined>;
+  backend: WasmBackendLike;
+  attrs: Record<string, unknown>;
+};
 type Call = (a: Args) => TensorInfo;
 
 /** Product of all but the last two dims (1 for a plain matrix). */
@@ -42,7 +46,13 @@ export function untransposedMatMulConfig(orig: KernelConfig, transposeKernel: Ke
     const b = inputs.b as TensorInfo;
     const ta = attrs.transposeA === true;
     const tb = attrs.transposeB === true;
-    if ((!ta && !tb) || batchOf(a.shape) !== 1 || batchOf(b.shape) !== 1 || a.dtype !== 'float32' || b.dtype !== 'float32') {
+    if (
+      (!ta && !tb) ||
+      batchOf(a.shape) !== 1 ||
+      batchOf(b.shape) !== 1 ||
+      a.dtype !== 'float32' ||
+      b.dtype !== 'float32'
+    ) {
       return call(args);
     }
     const temps: TensorInfo[] = [];
@@ -51,7 +61,11 @@ export function untransposedMatMulConfig(orig: KernelConfig, transposeKernel: Ke
     const b2 = tb ? swapLast(transpose, backend, b) : b;
     if (tb) temps.push(b2);
     try {
-      return call({ inputs: { ...inputs, a: a2, b: b2 }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } });
+      return call({
+        inputs: { ...inputs, a: a2, b: b2 },
+        backend,
+        attrs: { ...attrs, transposeA: false, transposeB: false },
+      });
     } finally {
       for (const t of temps) backend.disposeData(t.dataId);
     }

@@ -11,7 +11,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { WasmBackendLike } from './wasmViews';
 
-type Args = { inputs: Record<string, TensorInfo | undefined>; backend: WasmBackendLike; attrs: Record<string, unknown> };
+type Args = {
+  inputs: Record<string, TensorInfo | undefined>;
+  backend: WasmBackendLike;
+  attrs: Record<string, unknown>;
+};
 type Call = (a: Args) => TensorInfo;
 
 function wrap(orig: KernelConfig, own: (a: Args, fallback: Call) => TensorInfo): KernelConfig {
@@ -41,11 +45,12 @@ export function tileConfig(orig: KernelConfig): KernelConfig {
         ov.set(xv.subarray(inOff, inOff + n), outOff);
         block = n;
       } else {
-        for (let i = 0; i < n; i++) fill(d + 1, inOff + i * (inStr[d] as number), outOff + i * (outStr[d] as number));
+        for (let i = 0; i < n; i++)
+          fill(d + 1, inOff + i * (inStr[d] as number), outOff + i * (outStr[d] as number));
         block = n * (outStr[d] as number);
       }
       const total = block * (reps[d] as number);
-      for (let done = block; done < total; ) {
+      for (let done = block; done < total;) {
         const k = Math.min(done, total - done);
         ov.copyWithin(outOff + done, outOff, outOff + k);
         done += k;
@@ -64,18 +69,45 @@ export function maxPoolGradConfig(orig: KernelConfig): KernelConfig {
     if (x.dtype !== 'float32') return fallback(args);
     const a = args.attrs;
     const info = tf.backend_util.computePool2DInfo(
-      x.shape as [number, number, number, number], a.filterSize as [number, number], a.strides as [number, number], 1,
-      a.pad as 'same', a.dimRoundingMode as 'floor' | undefined,
+      x.shape as [number, number, number, number],
+      a.filterSize as [number, number],
+      a.strides as [number, number],
+      1,
+      a.pad as 'same',
+      a.dimRoundingMode as 'floor' | undefined,
     );
-    const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow, strideHeight: sh, strideWidth: sw } = info;
-    const { effectiveFilterHeight: fh, effectiveFilterWidth: fw, dilationHeight: dh, dilationWidth: dw } = info;
+    const {
+      batchSize: n,
+      inHeight: h,
+      inWidth: w,
+      inChannels: c,
+      outHeight: oh,
+      outWidth: ow,
+      strideHeight: sh,
+      strideWidth: sw,
+    } = info;
+    const {
+      effectiveFilterHeight: fh,
+      effectiveFilterWidth: fw,
+      dilationHeight: dh,
+      dilationWidth: dw,
+    } = info;
     const out = args.backend.makeOutput(x.shape, 'float32');
     const xv = args.backend.typedArrayFromHeap(x) as Float32Array;
     const dyv = args.backend.typedArrayFromHeap(dy) as Float32Array;
     const dx = args.backend.typedArrayFromHeap(out) as Float32Array;
     dx.fill(0);
     const { top, left } = info.padInfo;
-    if (fh === 2 && fw === 2 && sh === 2 && sw === 2 && top === 0 && left === 0 && 2 * oh <= h && 2 * ow <= w) {
+    if (
+      fh === 2 &&
+      fw === 2 &&
+      sh === 2 &&
+      sw === 2 &&
+      top === 0 &&
+      left === 0 &&
+      2 * oh <= h &&
+      2 * ow <= w
+    ) {
       pool2x2Grad(xv, dyv, dx, n, h, w, c, oh, ow);
       return out;
     }
@@ -113,12 +145,22 @@ export function maxPoolGradConfig(orig: KernelConfig): KernelConfig {
 }
 
 /** MaxPoolGrad for the common 2x2 / stride 2 / unpadded pool: same first-maximum rule, no inner window loops. */
-function pool2x2Grad(xv: Float32Array, dyv: Float32Array, dx: Float32Array, n: number, h: number, w: number, c: number, oh: number, ow: number): void {
+function pool2x2Grad(
+  xv: Float32Array,
+  dyv: Float32Array,
+  dx: Float32Array,
+  n: number,
+  h: number,
+  w: number,
+  c: number,
+  oh: number,
+  ow: number,
+): void {
   const row = w * c;
   for (let b = 0; b < n; b++) {
     for (let y = 0; y < oh; y++) {
       const base = (b * h + 2 * y) * row;
-      let g = ((b * oh + y) * ow) * c;
+      let g = (b * oh + y) * ow * c;
       for (let xx = 0; xx < ow; xx++) {
         const p00 = base + 2 * xx * c;
         for (let k = 0; k < c; k++, g++) {
@@ -129,9 +171,18 @@ function pool2x2Grad(xv: Float32Array, dyv: Float32Array, dx: Float32Array, n: n
           // Window order (0,0), (0,1), (1,0), (1,1); strict '>' keeps the first maximum.
           let at = -1;
           let best = -Infinity;
-          if ((xv[i0] as number) > best) { best = xv[i0] as number; at = i0; }
-          if ((xv[i1] as number) > best) { best = xv[i1] as number; at = i1; }
-          if ((xv[i2] as number) > best) { best = xv[i2] as number; at = i2; }
+          if ((xv[i0] as number) > best) {
+            best = xv[i0] as number;
+            at = i0;
+          }
+          if ((xv[i1] as number) > best) {
+            best = xv[i1] as number;
+            at = i1;
+          }
+          if ((xv[i2] as number) > best) {
+            best = xv[i2] as number;
+            at = i2;
+          }
           if ((xv[i3] as number) > best) at = i3;
           if (at >= 0) dx[at] = (dx[at] as number) + (dyv[g] as number);
         }

@@ -24,7 +24,13 @@ type Args = { inputs: Record<string, TensorInfo>; backend: WasmBackendLike; attr
  * longest contiguous block (trailing dims taken whole plus the first partial dim), so a row or frame slice is one
  * `set` per outer index. Shape: x [...dims] -> [...size].
  */
-export function sliceView(backend: WasmBackendLike, x: TensorInfo, begin: number[], size: number[], outShape = size): TensorInfo {
+export function sliceView(
+  backend: WasmBackendLike,
+  x: TensorInfo,
+  begin: number[],
+  size: number[],
+  outShape = size,
+): TensorInfo {
   const out = backend.makeOutput(outShape, x.dtype);
   const total = tf.util.sizeFromShape(size);
   if (total === 0) return out;
@@ -63,8 +69,13 @@ export function sliceView(backend: WasmBackendLike, x: TensorInfo, begin: number
 }
 
 /** Wrap a kernel so string tensors still go to tfjs's own implementation. */
-function stringFallback(orig: KernelConfig, input: string, own: (a: Args) => TensorInfo | TensorInfo[]): KernelFunc {
-  return ((a: Args) => (a.inputs[input]?.dtype === 'string' ? orig.kernelFunc(a as never) : own(a))) as unknown as KernelFunc;
+function stringFallback(
+  orig: KernelConfig,
+  input: string,
+  own: (a: Args) => TensorInfo | TensorInfo[],
+): KernelFunc {
+  return ((a: Args) =>
+    a.inputs[input]?.dtype === 'string' ? orig.kernelFunc(a as never) : own(a)) as unknown as KernelFunc;
 }
 
 /** Slice kernel config for wasm that copies only the requested box. */
@@ -73,7 +84,11 @@ export function sliceConfig(orig: KernelConfig): KernelConfig {
     ...orig,
     kernelFunc: stringFallback(orig, 'x', ({ inputs, backend, attrs }) => {
       const x = inputs.x as TensorInfo;
-      const [b, s] = tf.slice_util.parseSliceParams(x as tf.Tensor, attrs.begin as number[], attrs.size as number[]) as [number[], number[]];
+      const [b, s] = tf.slice_util.parseSliceParams(
+        x as tf.Tensor,
+        attrs.begin as number[],
+        attrs.size as number[],
+      ) as [number[], number[]];
       return sliceView(backend, x, b, s);
     }),
   };
@@ -86,7 +101,11 @@ export function splitVConfig(orig: KernelConfig): KernelConfig {
     kernelFunc: stringFallback(orig, 'x', ({ inputs, backend, attrs }) => {
       const x = inputs.x as TensorInfo;
       const axis = tf.util.parseAxisParam(attrs.axis as number, x.shape)[0] as number;
-      const sizes = tf.backend_util.prepareSplitSize(x as tf.Tensor, attrs.numOrSizeSplits as number[] | number, axis);
+      const sizes = tf.backend_util.prepareSplitSize(
+        x as tf.Tensor,
+        attrs.numOrSizeSplits as number[] | number,
+        axis,
+      );
       const begin = new Array<number>(x.shape.length).fill(0);
       return sizes.map((s) => {
         const size = x.shape.slice();

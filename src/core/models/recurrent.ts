@@ -37,7 +37,11 @@ export function rnnBranch(
     // FastLSTM: same weights and math as tf.layers.lstm, one whole-sequence op with hand-written BPTT (much faster
     // on wasm). Inside Bidirectional its backward copy failed on the cpu backend, so that case keeps the stock layer.
     const layer =
-      cell === 'gru' ? tf.layers.gru(args) : p.bidirectional ? tf.layers.lstm(args) : (new FastLSTM(args) as unknown as tf.layers.Layer);
+      cell === 'gru'
+        ? tf.layers.gru(args)
+        : p.bidirectional
+          ? tf.layers.lstm(args)
+          : (new FastLSTM(args) as unknown as tf.layers.Layer);
     if (p.bidirectional) {
       const bi = tf.layers.bidirectional({
         layer: layer as tf.RNN,

@@ -27,13 +27,16 @@ type Mode = 'ok' | 'replyErrors' | 'crashAfterOne';
  * (as a Worker would receive it). `jobs` counts what it was sent.
  */
 function fakeHelper(mode: Mode = 'ok') {
-  const stats = { jobs: 0, terminated: false };
+  /** reused: jobs sent in a buffer that an earlier answer handed back. */
+  const stats = { jobs: 0, reused: 0, terminated: false };
+  const handedBack = new WeakSet<ArrayBufferLike>();
   const start = (): ProfileHelper => {
     const h: ProfileHelper = {
       onmessage: null,
       onerror: null,
       postMessage(job: ProfileJob, transfer: Transferable[]) {
         stats.jobs++;
+        if (handedBack.has(job.values.buffer)) stats.reused++;
         const copy = structuredClone(job, { transfer });
         setTimeout(() => {
           if (stats.terminated) return;
@@ -41,13 +44,14 @@ function fakeHelper(mode: Mode = 'ok') {
             h.onerror?.({ preventDefault() {} } as ErrorEvent);
             return;
           }
-          const reply = (r: ProfileReply) =>
-            h.onmessage?.({
-              data:
-                mode === 'replyErrors'
-                  ? { kind: 'error', index: r.index, message: 'boom' }
-                  : structuredClone(r),
-            } as MessageEvent<ProfileReply>);
+          const reply = (r: ProfileReply, back: Transferable[]) => {
+            const data: ProfileReply =
+              mode === 'replyErrors'
+                ? { kind: 'error', index: r.index, message: 'boom' }
+                : structuredClone(r, { transfer: back });
+            if (data.kind === 'profile') handedBack.add(data.values.buffer);
+            h.onmessage?.({ data } as MessageEvent<ProfileReply>);
+          };
           profileJobHandler(reply)(copy);
         }, 1);
       },
@@ -78,6 +82,8 @@ describe('profileColumnsParallel', () => {
     const got = await profileColumnsParallel(table, undefined, helper.start);
     expect(helper.stats.jobs).toBeGreaterThan(1);
     expect(helper.stats.terminated).toBe(true);
+    // Buffers come back and are reused: only the first two jobs need new ones.
+    expect(helper.stats.reused).toBe(helper.stats.jobs - 2);
     expect(got).toEqual(profileTable(table));
     table.columns.forEach((c, i) => expect(c.kind === 'number' ? c.values : c.codes).toEqual(before[i]));
   });

@@ -10,8 +10,9 @@
  *
  * Protocol: this side posts ProfileJob messages; the helper answers each with one ProfileReply.
  */
-import type { ColumnType, NumberColumn, Table } from '../data/table';
-import { flagLeakage, profileColumn, type ColumnProfile } from './profile';
+import { stringColumn, type ColumnType, type NumberColumn, type Table } from '../data/table';
+import { mulberry32 } from '../random';
+import { flagLeakage, profileColumn, profileTable, type ColumnProfile } from './profile';
 import { suggestTarget } from './suggest';
 
 /** Below minCells cells a table is profiled on one thread (a worker start costs more than it saves); tests lower it. */
@@ -28,24 +29,69 @@ export interface ProfileJob {
   type?: ColumnType;
 }
 
+/** A profile comes back with the job's buffer (transferred), for the next job to reuse. */
 export type ProfileReply =
-  | { kind: 'profile'; index: number; profile: ColumnProfile }
+  | { kind: 'profile'; index: number; profile: ColumnProfile; values: Float64Array }
   | { kind: 'error'; index: number; message: string };
 
-/** The helper side: answers each job with the column's profile (or the error it raised). */
-export function profileJobHandler(post: (r: ProfileReply) => void): (job: ProfileJob) => void {
+/**
+ * The helper side: answers each job with the column's profile (or the error it raised), handing the
+ * job's buffer back: a fresh 8 MB buffer costs its page faults, which on the 2-core VM took longer
+ * than profiling the column.
+ */
+export function profileJobHandler(
+  post: (r: ProfileReply, transfer: Transferable[]) => void,
+): (job: ProfileJob) => void {
   return (job) => {
     try {
       const col: NumberColumn = { name: job.name, kind: 'number', values: job.values };
-      post({
-        kind: 'profile',
-        index: job.index,
-        profile: profileColumn(col, job.index, job.type, job.values.length),
-      });
+      const profile = profileColumn(col, job.index, job.type, job.values.length);
+      post({ kind: 'profile', index: job.index, profile, values: job.values }, [job.values.buffer]);
     } catch (e) {
-      post({ kind: 'error', index: job.index, message: e instanceof Error ? e.message : String(e) });
+      post({ kind: 'error', index: job.index, message: e instanceof Error ? e.message : String(e) }, []);
     }
   };
+}
+
+/**
+ * Profile a small synthetic table once (every column kind and type, and the leakage check), so that
+ * V8 has optimized the profiling loops before a million-row column reaches them: run cold, a loop
+ * starts in the interpreter, where every sum allocates (half a gigabyte of garbage for a table of
+ * twenty columns) until on-stack replacement catches up. A few milliseconds.
+ */
+export function warmUpProfiling(): void {
+  const n = 4096;
+  const rng = mulberry32(7);
+  const num = (f: (i: number) => number): Float64Array => Float64Array.from({ length: n }, (_, i) => f(i));
+  const y = num((i) => (i % 101) + (i % 7 === 0 ? NaN : 0));
+  const table: Table = {
+    rowCount: n,
+    columns: [
+      { name: 'y', kind: 'number', values: y },
+      { name: 'copy', kind: 'number', values: y.slice() },
+      { name: 'int', kind: 'number', values: num((i) => (i * 7919) % 1000) },
+      { name: 'milli', kind: 'number', values: num(() => Math.round(rng() * 1000) / 1000) },
+      { name: 'float', kind: 'number', values: num(() => Math.exp(rng() * 10)) },
+      { name: 'flag', kind: 'number', values: num((i) => i % 2) },
+      stringColumn(
+        'text',
+        Array.from({ length: n }, (_, i) => (i % 3 ? `v${i % 50}` : '')),
+      ),
+      stringColumn(
+        'bool',
+        Array.from({ length: n }, (_, i) => (i % 3 ? 'True' : 'False')),
+      ),
+      stringColumn(
+        'date',
+        Array.from({ length: n }, (_, i) => `${1960 + (i % 60)}-0${1 + (i % 9)}-1${i % 10}`),
+      ),
+      stringColumn(
+        'id',
+        Array.from({ length: n }, (_, i) => `id${i}x`),
+      ),
+    ],
+  };
+  flagLeakage(table, profileTable(table), 'y');
 }
 
 /** What this side needs of a helper: a Worker, or a stand-in in tests. */
@@ -80,10 +126,13 @@ export async function profileColumnsParallel(
     }
   }
   if (!helper) return cols.map((_, i) => here(i));
+  warmUpProfiling();
 
   // Text columns first for this thread, number columns last (the helper takes from the back).
   const queue = [...cols.flatMap((c, i) => (c.kind === 'number' ? [] : [i])), ...numbers];
   const sent = new Set<number>();
+  /** Buffers the helper handed back, for the next jobs (all columns have n values). */
+  const spare: Float64Array[] = [];
   let failed = false;
   let wake: (() => void) | null = null;
   const send = (): void => {
@@ -95,7 +144,9 @@ export async function profileColumnsParallel(
     ) {
       const i = queue.pop()!;
       const col = cols[i] as NumberColumn;
-      const values = col.values.slice(0, n);
+      const reuse = spare.pop();
+      const values = reuse ?? col.values.slice(0, n);
+      if (reuse) reuse.set(col.values.subarray(0, n));
       sent.add(i);
       const job: ProfileJob = { kind: 'column', index: i, name: col.name, values };
       const type = types?.[i];
@@ -116,6 +167,7 @@ export async function profileColumnsParallel(
     if (r.kind === 'profile') {
       sent.delete(r.index);
       out[r.index] = r.profile;
+      if (r.values.length === n) spare.push(r.values);
       send();
     } else giveBack();
     wake?.();
