@@ -150,6 +150,39 @@ describe('profileTable', () => {
   });
 });
 
+describe('booleans and dates written as text', () => {
+  const table: Table = {
+    rowCount: 5,
+    columns: [
+      stringColumn('explicit', ['True', 'False', 'True', 'True', '']),
+      stringColumn('released', ['2019', '2019-07', '2021-01-01', '2019', '']),
+      numberColumn('popularity', [10, 0, 10, 10, 5]),
+    ],
+  };
+  const [b, d, pop] = profileTable(table, { target: 'popularity' });
+  it('booleans: 0/1 statistics from the value counts', () => {
+    expect(b).toMatchObject({ type: 'boolean', missing: 1, distinct: 2, min: 0, max: 1, mean: 0.75 });
+    // population std of 0, 1, 1, 1: sqrt(0.75 * 0.25)
+    expect(b!.std).toBeCloseTo(Math.sqrt(0.1875), 12);
+    expect(b!.histogram![0]!.count).toBe(1);
+    expect(b!.histogram![19]!.count).toBe(3);
+  });
+  it('dates: fractional years (2019, 2019.5, 2021, 2019)', () => {
+    expect(d).toMatchObject({ type: 'date', missing: 1, distinct: 3, min: 2019, max: 2021 });
+    expect(d!.mean).toBeCloseTo(2019.625, 10);
+    // deviations -0.625, -0.125, 1.375, -0.625: squares sum to 2.6875
+    expect(d!.std).toBeCloseTo(Math.sqrt(2.6875 / 4), 10);
+    expect(d!.histogram!.reduce((a, h) => a + h.count, 0)).toBe(4);
+    expect(d!.histogram![0]!.count).toBe(2);
+    expect(d!.histogram![19]!.count).toBe(1);
+  });
+  it('a text boolean that follows the target exactly is a leakage suspect (r = 1)', () => {
+    expect(b!.flags).toContain('leak');
+    expect(b!.warnings.join(' ')).toContain('r = 1.000');
+    expect(pop!.flags).not.toContain('leak');
+  });
+});
+
 describe('summariseNumbers distinct counts', () => {
   const exact = (xs: number[]) => new Set(xs.filter(Number.isFinite).map((v) => (v === 0 ? 0 : v))).size;
   const cases: [string, number[]][] = [

@@ -103,14 +103,14 @@ export function profileColumn(
     }
     p.missing = n - present;
     p.topValues = topValues(col.dict, counts, p.type === 'multicategory');
-    if (p.type === 'boolean') {
-      const v = numericView(col, undefined, parseBoolean).subarray(0, n);
-      numericStats(p, v, 0, 1, false);
-    } else if (p.type === 'date') {
-      const v = numericView(col, undefined, (s) => parseDate(s)?.value ?? NaN).subarray(0, n);
-      const m = summariseNumbers(v);
-      if (m.count) numericStats(p, v, m.min, m.max, false, m);
-    }
+    if (p.type === 'boolean') dictStats(p, Float64Array.from(col.dict, parseBoolean), counts, false);
+    else if (p.type === 'date')
+      dictStats(
+        p,
+        Float64Array.from(col.dict, (s) => parseDate(s)?.value ?? NaN),
+        counts,
+        true,
+      );
   }
   const type = p.type;
   p.missingShare = n ? p.missing / n : 0;
@@ -197,6 +197,49 @@ function numericStats(
     p.flags.push('skew');
     p.warnings.push(`Heavily skewed (skewness ${p.skew.toFixed(1)}): consider robust scaling or clipping.`);
   } else if (numeric) p.suggestedScaling = 'standard';
+}
+
+/**
+ * min/max/mean/std/histogram of a text column read as one number per dictionary entry (booleans as
+ * 0/1, dates as fractional years): `lut[k]` is entry k's number, `counts[k]` its rows. The same
+ * figures as numericStats over a value per row, from the counts alone (no million-row array).
+ * `ranged`: min and max of the values (dates); else the 0..1 range of booleans.
+ */
+function dictStats(p: ColumnProfile, lut: Float64Array, counts: Int32Array, ranged: boolean): void {
+  let n = 0;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let k = 0; k < lut.length; k++) {
+    const c = counts[k]!;
+    const v = lut[k]!;
+    if (c === 0 || !Number.isFinite(v)) continue;
+    n += c;
+    sum += c * v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (n === 0) return;
+  if (!ranged) {
+    min = 0;
+    max = 1;
+  }
+  const mean = sum / n;
+  const bins = new Float64Array(HIST_BINS);
+  const width = (max - min) / HIST_BINS;
+  let ss = 0;
+  for (let k = 0; k < lut.length; k++) {
+    const c = counts[k]!;
+    const v = lut[k]!;
+    if (c === 0 || !Number.isFinite(v)) continue;
+    ss += c * (v - mean) * (v - mean);
+    if (width > 0) bins[Math.min(HIST_BINS - 1, Math.floor((v - min) / width))]! += c;
+  }
+  p.min = min;
+  p.max = max;
+  p.mean = mean;
+  p.std = Math.sqrt(ss / n);
+  p.histogram = binsOf(bins, n, min, max);
 }
 
 /**
@@ -299,14 +342,10 @@ function leakage(p: ColumnProfile, col: Column, target: Column, y: Float64Array,
     return;
   }
   if (p.type === 'constant' || p.type === 'id' || p.type === 'text') return;
-  const x =
-    col.kind === 'number'
-      ? col.values
-      : p.type === 'boolean'
-        ? numericView(col, undefined, parseBoolean)
-        : undefined;
-  if (!x) return;
-  const r = pearson(x, y, n);
+  let r: number;
+  if (col.kind === 'number') r = pearson(col.values, y, n);
+  else if (p.type === 'boolean') r = pearsonCodes(col.codes, Float64Array.from(col.dict, parseBoolean), y, n);
+  else return;
   if (Math.abs(r) >= 0.98) {
     p.flags.push('leak');
     p.warnings.push(`Leakage suspect: almost perfectly correlated with the target (r = ${r.toFixed(3)}).`);
@@ -356,6 +395,38 @@ function textOf(col: Column): (r: number) => string {
   };
 }
 
+/** pearson() of a text column read as lut[code] per row (-1: missing) against y. */
+function pearsonCodes(codes: Int32Array, lut: Float64Array, y: ArrayLike<number>, n: number): number {
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    syy = 0,
+    sxy = 0,
+    m = 0;
+  for (let i = 0; i < n; i++) {
+    const k = codes[i]!;
+    const a = k < 0 ? NaN : lut[k]!;
+    const b = y[i]!;
+    if (a !== a || b !== b) continue;
+    m++;
+    sx += a;
+    sy += b;
+    sxx += a * a;
+    syy += b * b;
+    sxy += a * b;
+  }
+  return correlation(m, sx, sy, sxx, syy, sxy);
+}
+
+/** Pearson's r from the sums over m pairs; NaN when undefined. */
+function correlation(m: number, sx: number, sy: number, sxx: number, syy: number, sxy: number): number {
+  if (m < 3) return NaN;
+  const cov = sxy - (sx * sy) / m;
+  const vx = sxx - (sx * sx) / m;
+  const vy = syy - (sy * sy) / m;
+  return vx > 0 && vy > 0 ? cov / Math.sqrt(vx * vy) : NaN;
+}
+
 /** Pearson correlation over rows where both are present; NaN when undefined. */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>, n: number): number {
   let sx = 0,
@@ -375,9 +446,5 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>, n: number): 
     syy += b * b;
     sxy += a * b;
   }
-  if (m < 3) return NaN;
-  const cov = sxy - (sx * sy) / m;
-  const vx = sxx - (sx * sx) / m;
-  const vy = syy - (sy * sy) / m;
-  return vx > 0 && vy > 0 ? cov / Math.sqrt(vx * vy) : NaN;
+  return correlation(m, sx, sy, sxx, syy, sxy);
 }
