@@ -1,7 +1,7 @@
 /** The data worker's API over core ingest and profiling; plain object, testable without a Worker. */
 import { ingestBlob, ingestBlobs, pipeConfig, type IngestProgress, type IngestReport } from '../core/ingest';
 import type { Table } from '../core/data/table';
-import { defaultFeatures, flagLeakage, suggestTask } from '../core/prep';
+import { defaultFeatures, suggestTask } from '../core/prep';
 import { earlyHelper, profileColumnsParallel, profileLoaded } from '../core/prep/profileParallel';
 import { modelRegistry } from '../core/models';
 import { biasByColumn } from '../core/bias';
@@ -75,9 +75,7 @@ export function createDataApi(
       };
     },
     async profile(table, types, target) {
-      const profiles = await profileColumnsParallel(table, types, profileWorker);
-      if (target !== undefined) flagLeakage(table, profiles, target);
-      return profiles;
+      return profileColumnsParallel(table, { types, target }, profileWorker);
     },
     async bias(req) {
       return biasByColumn(req.table, req.testRows, req.yTrue, req.yPred, req.column, {

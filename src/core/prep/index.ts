@@ -1,6 +1,6 @@
 /** Data preparation: profiling, defaults, and the fitted, serialisable preprocessing pipeline. */
 export type { ColumnProfile, ProfileFlag } from './profile';
-export { profileTable, profileColumn, flagLeakage, histogram, pearson } from './profile';
+export { profileTable, profileColumn, histogram, pearson } from './profile';
 export { inferColumnType } from './infer';
 export { suggestTarget, suggestTask, defaultFeatures, LOW_CARDINALITY } from './suggest';
 export type { TargetCandidate } from './suggest';

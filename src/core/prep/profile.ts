@@ -42,24 +42,30 @@ export function profileTable(
   table: Table,
   opts: { target?: string; types?: readonly (ColumnType | undefined)[] } = {},
 ): ColumnProfile[] {
-  const profiles = table.columns.map((col, index) =>
-    profileColumn(col, index, opts.types?.[index], table.rowCount),
+  const target = opts.target === undefined ? undefined : leakTarget(table, opts.target);
+  return table.columns.map((col, index) =>
+    profileColumn(col, index, opts.types?.[index], table.rowCount, target),
   );
-  if (opts.target !== undefined) flagLeakage(table, profiles, opts.target);
-  return profiles;
 }
 
-/**
- * Flag leakage suspects against `target` (a copy of it, or |r| >= 0.98) in `profiles` (of `table`,
- * in column order), in place. A separate pass so that the target can be chosen from the profiles.
- */
-export function flagLeakage(table: Table, profiles: ColumnProfile[], target: string): void {
-  const targetCol = table.columns.find((c) => c.name === target);
-  if (!targetCol) return;
-  const y = targetNumbers(targetCol);
-  table.columns.forEach((col, i) => {
-    if (col !== targetCol) leakage(profiles[i]!, col, targetCol, y, table.rowCount);
-  });
+/** What the leakage check compares a column with: the target column, its index, and it as numbers. */
+export interface LeakTarget {
+  index: number;
+  col: Column;
+  y: Float64Array;
+}
+
+/** The LeakTarget of the column named `name` in `table` (undefined when there is none). */
+export function leakTarget(table: Table, name: string): LeakTarget | undefined {
+  const index = table.columns.findIndex((c) => c.name === name);
+  if (index < 0) return undefined;
+  const col = table.columns[index]!;
+  return { index, col, y: targetNumbers(col) };
+}
+
+/** The leakage check of one column's profile against `target` (none for the target itself). */
+export function checkLeakage(p: ColumnProfile, col: Column, target: LeakTarget, n: number): void {
+  if (p.index !== target.index) leakage(p, col, target.col, target.y, n);
 }
 
 function targetNumbers(col: Column): Float64Array {
@@ -69,12 +75,16 @@ function targetNumbers(col: Column): Float64Array {
   return Float64Array.from(col.codes, (k) => (k < 0 ? NaN : k));
 }
 
-/** One column's profile (all but the leakage check): `index` is its position, `n` the table's row count. */
+/**
+ * One column's profile: `index` is its position, `n` the table's row count, `given` a type that
+ * overrides inference; with `target`, leakage suspects against it are flagged too.
+ */
 export function profileColumn(
   col: Column,
   index: number,
   given: ColumnType | undefined,
   n: number,
+  target?: LeakTarget,
 ): ColumnProfile {
   const p: ColumnProfile = {
     name: col.name,
@@ -136,6 +146,7 @@ export function profileColumn(
       `${p.distinct} distinct values: use target encoding or an embedding rather than one-hot.`,
     );
   }
+  if (target) checkLeakage(p, col, target, n);
   return p;
 }
 

@@ -79,7 +79,7 @@ describe('profileColumnsParallel', () => {
     const table = load(file);
     const before = table.columns.map((c) => (c.kind === 'number' ? c.values.slice() : c.codes.slice()));
     const helper = fakeHelper();
-    const got = await profileColumnsParallel(table, undefined, helper.start);
+    const got = await profileColumnsParallel(table, {}, helper.start);
     expect(helper.stats.jobs).toBeGreaterThan(1);
     expect(helper.stats.terminated).toBe(true);
     // Buffers come back and are reused: only the first two jobs need new ones.
@@ -88,10 +88,28 @@ describe('profileColumnsParallel', () => {
     table.columns.forEach((c, i) => expect(c.kind === 'number' ? c.values : c.codes).toEqual(before[i]));
   });
 
+  it.each([
+    ['popularity', 'a number target (the helper gets a copy)'],
+    ['explicit', 'a text target (checked here)'],
+    ['duration_ms', 'a target the helper profiles'],
+  ])('leakage against %s, %s: as profileTable flags it', async (target) => {
+    const table = load('top_hits_2000_2019.csv');
+    // A copy of the target under another name, so that there is something to flag.
+    const t = table.columns.find((c) => c.name === target)!;
+    table.columns.push({ ...t, name: `${target}_copy` });
+    const helper = fakeHelper();
+    const got = await profileColumnsParallel(table, { target }, helper.start);
+    expect(helper.stats.jobs).toBeGreaterThan(1);
+    const want = profileTable(table, { target });
+    expect(got).toEqual(want);
+    expect(want.at(-1)!.flags).toContain('leak');
+    expect(want.find((p) => p.name === target)!.flags).not.toContain('leak');
+  });
+
   it('type overrides travel with the jobs', async () => {
     const table = load('top_hits_2000_2019.csv');
     const types = table.columns.map((c) => (c.kind === 'number' ? ('number' as const) : undefined));
-    const got = await profileColumnsParallel(table, types, fakeHelper().start);
+    const got = await profileColumnsParallel(table, { types }, fakeHelper().start);
     expect(got).toEqual(profileTable(table, { types }));
   });
 
@@ -100,14 +118,14 @@ describe('profileColumnsParallel', () => {
     async (mode) => {
       const table = load('top_hits_2000_2019.csv');
       const helper = fakeHelper(mode);
-      expect(await profileColumnsParallel(table, undefined, helper.start)).toEqual(profileTable(table));
+      expect(await profileColumnsParallel(table, {}, helper.start)).toEqual(profileTable(table));
       expect(helper.stats.jobs).toBeGreaterThan(0);
     },
   );
 
   it('a helper that cannot start: one thread', async () => {
     const table = load('top_hits_2000_2019.csv');
-    const got = await profileColumnsParallel(table, undefined, () => {
+    const got = await profileColumnsParallel(table, {}, () => {
       throw new Error('no workers here');
     });
     expect(got).toEqual(profileTable(table));

@@ -12,8 +12,15 @@
  */
 import { stringColumn, type ColumnType, type NumberColumn, type Table } from '../data/table';
 import { mulberry32 } from '../random';
-import { flagLeakage, profileColumn, profileTable, type ColumnProfile } from './profile';
-import { suggestTarget } from './suggest';
+import {
+  checkLeakage,
+  leakTarget,
+  profileColumn,
+  profileTable,
+  type ColumnProfile,
+  type LeakTarget,
+} from './profile';
+import { mayBeTarget, suggestTarget } from './suggest';
 
 /** Below minCells cells a table is profiled on one thread (a worker start costs more than it saves); tests lower it. */
 export const parallelConfig = { minCells: 2_000_000 };
@@ -27,6 +34,8 @@ export interface ProfileJob {
   /** The column's first rowCount values (a copy, transferred). */
   values: Float64Array;
   type?: ColumnType;
+  /** With the first job, when leakage is checked: the (number) target column, a copy. */
+  target?: { index: number; name: string; values: Float64Array };
 }
 
 /** A profile comes back with the job's buffer (transferred), for the next job to reuse. */
@@ -42,10 +51,15 @@ export type ProfileReply =
 export function profileJobHandler(
   post: (r: ProfileReply, transfer: Transferable[]) => void,
 ): (job: ProfileJob) => void {
+  let target: LeakTarget | undefined;
   return (job) => {
     try {
+      if (job.target) {
+        const t = job.target;
+        target = { index: t.index, col: { name: t.name, kind: 'number', values: t.values }, y: t.values };
+      }
       const col: NumberColumn = { name: job.name, kind: 'number', values: job.values };
-      const profile = profileColumn(col, job.index, job.type, job.values.length);
+      const profile = profileColumn(col, job.index, job.type, job.values.length, target);
       post({ kind: 'profile', index: job.index, profile, values: job.values }, [job.values.buffer]);
     } catch (e) {
       post({ kind: 'error', index: job.index, message: e instanceof Error ? e.message : String(e) }, []);
@@ -91,7 +105,7 @@ export function warmUpProfiling(): void {
       ),
     ],
   };
-  flagLeakage(table, profileTable(table), 'y');
+  profileTable(table, { target: 'y' });
 }
 
 /** What this side needs of a helper: a Worker, or a stand-in in tests. */
@@ -103,33 +117,53 @@ export interface ProfileHelper {
 }
 
 /**
- * Every column's profile (no leakage check: see flagLeakage), the same as profileTable's, computed
- * with a helper from `startHelper` when the table is big enough; on this thread alone otherwise, or
- * when the helper cannot start or fails.
+ * Every column's profile, the same as profileTable's, computed with a helper from `startHelper` when
+ * the table is big enough; on this thread alone otherwise, or when the helper cannot start or fails.
+ * `target`: leakage is checked against it, by whichever thread profiles the column (the helper gets
+ * a copy of a number target). `known`: profiles already made (without leakage), not made again.
  */
 export async function profileColumnsParallel(
   table: Table,
-  types?: readonly (ColumnType | undefined)[],
+  opts: {
+    types?: readonly (ColumnType | undefined)[];
+    target?: string;
+    known?: readonly (ColumnProfile | undefined)[];
+  } = {},
   startHelper?: () => ProfileHelper,
 ): Promise<ColumnProfile[]> {
+  const { types, known } = opts;
   const n = table.rowCount;
   const cols = table.columns;
+  const target = opts.target === undefined ? undefined : leakTarget(table, opts.target);
   const out: (ColumnProfile | undefined)[] = new Array(cols.length);
-  const here = (i: number): ColumnProfile => profileColumn(cols[i]!, i, types?.[i], n);
-  const numbers = cols.flatMap((c, i) => (c.kind === 'number' ? [i] : []));
+  for (let i = 0; i < cols.length; i++) {
+    const p = known?.[i];
+    if (!p) continue;
+    if (target) checkLeakage(p, cols[i]!, target, n);
+    out[i] = p;
+  }
+  const here = (i: number): ColumnProfile => profileColumn(cols[i]!, i, types?.[i], n, target);
+  const todo = cols.flatMap((_, i) => (out[i] ? [] : [i]));
+  const numbers = todo.filter((i) => cols[i]!.kind === 'number');
   let helper: ProfileHelper | undefined;
-  if (startHelper && numbers.length >= 2 && n * cols.length >= parallelConfig.minCells) {
+  if (startHelper && numbers.length >= 2 && n * todo.length >= parallelConfig.minCells) {
     try {
       helper = startHelper();
     } catch {
       helper = undefined;
     }
   }
-  if (!helper) return cols.map((_, i) => here(i));
+  if (!helper) {
+    for (const i of todo) out[i] = here(i);
+    return out as ColumnProfile[];
+  }
   warmUpProfiling();
+  // A text target: the helper's columns are checked for leakage here when they come back.
+  const helperTarget = target?.col.kind === 'number' ? target : undefined;
+  let targetSent = false;
 
   // Text columns first for this thread, number columns last (the helper takes from the back).
-  const queue = [...cols.flatMap((c, i) => (c.kind === 'number' ? [] : [i])), ...numbers];
+  const queue = [...todo.filter((i) => cols[i]!.kind !== 'number'), ...numbers];
   const sent = new Set<number>();
   /** Buffers the helper handed back, for the next jobs (all columns have n values). */
   const spare: Float64Array[] = [];
@@ -151,7 +185,14 @@ export async function profileColumnsParallel(
       const job: ProfileJob = { kind: 'column', index: i, name: col.name, values };
       const type = types?.[i];
       if (type) job.type = type;
-      helper.postMessage(job, [values.buffer]);
+      const transfer: Transferable[] = [values.buffer];
+      if (helperTarget && !targetSent) {
+        const y = helperTarget.y.slice(0, n);
+        job.target = { index: helperTarget.index, name: helperTarget.col.name, values: y };
+        transfer.push(y.buffer);
+        targetSent = true;
+      }
+      helper.postMessage(job, transfer);
     }
   };
   const giveBack = (): void => {
@@ -167,6 +208,7 @@ export async function profileColumnsParallel(
     if (r.kind === 'profile') {
       sent.delete(r.index);
       out[r.index] = r.profile;
+      if (target && !helperTarget) checkLeakage(r.profile, cols[r.index]!, target, n);
       if (r.values.length === n) spare.push(r.values);
       send();
     } else giveBack();
@@ -201,15 +243,19 @@ export async function profileColumnsParallel(
 
 /**
  * Profiles plus the suggested target and the leakage flags against it: what a freshly loaded table
- * shows first. `startHelper` as in profileColumnsParallel.
+ * shows first. The columns that could be the target (by name) are profiled first, so the target is
+ * known before the others are profiled and each is checked for leakage as it is profiled.
+ * `startHelper` as in profileColumnsParallel.
  */
 export async function profileLoaded(
   table: Table,
   startHelper?: () => ProfileHelper,
 ): Promise<{ profiles: ColumnProfile[]; target: string | undefined }> {
-  const profiles = await profileColumnsParallel(table, undefined, startHelper);
-  const target = suggestTarget(profiles);
-  if (target !== undefined) flagLeakage(table, profiles, target);
+  const known = table.columns.map((col, i) =>
+    mayBeTarget(col.name) ? profileColumn(col, i, undefined, table.rowCount) : undefined,
+  );
+  const target = suggestTarget(known.filter((p) => p !== undefined));
+  const profiles = await profileColumnsParallel(table, { target, known }, startHelper);
   return { profiles, target };
 }
 

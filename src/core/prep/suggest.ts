@@ -11,6 +11,15 @@ const USABLE_TARGET = new Set(['number', 'integer', 'boolean', 'category']);
 /** What target suggestion reads of a column: its name, type and missing share (a ColumnProfile has them). */
 export type TargetCandidate = Pick<ColumnProfile, 'name' | 'type' | 'missingShare'>;
 
+/** True when a column of this name could be suggestTarget's choice (only such names can be). */
+export function mayBeTarget(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  return (
+    TARGET_NAMES.includes(n) ||
+    TARGET_NAMES.slice(0, 5).some((t) => new RegExp(`(^|[^a-z])${t}([^a-z]|$)`, 'i').test(name))
+  );
+}
+
 /** The column most likely to be the target ("popularity", "pop", "streams", "target", "hit"), or undefined. */
 export function suggestTarget(profiles: readonly TargetCandidate[]): string | undefined {
   const usable = profiles.filter((p) => USABLE_TARGET.has(p.type) && p.missingShare < 0.5);
