@@ -33,7 +33,13 @@ export function ingestTable(r) {
     ['file size (MB)', num(r.fileBytes / MB, 1), '~180', ''],
     ['ingest (parse + type) s', num(r.ingestSeconds, 2), '', ''],
     ['profile s', num(r.profileSeconds, 2), '', ''],
-    ['total s', num(r.seconds, 2), `< ${t.maxSeconds}`, yes(r.seconds < t.maxSeconds)],
+    [
+      `total s (median of ${r.runs?.length ?? 1})`,
+      num(r.seconds, 2),
+      `< ${t.maxSeconds}`,
+      yes(r.seconds < t.maxSeconds),
+    ],
+    ['every run, total s', (r.runs ?? []).map((x) => num(x.seconds, 2)).join(' '), '', ''],
     [
       'rows/s',
       num(r.rowsPerSecond),

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- ingest|audio|train ...] [--quick] [--rows=N] [--backends=wasm,webgl] [--models=mlp,lstm]`
+// `npm run bench [-- ingest|audio|train ...] [--quick] [--rows=N] [--repeat=N] [--backends=wasm,webgl] [--models=mlp,lstm]`
 // Serves the built app with `vite preview` (port 4174, cross-origin isolated), opens /bench.html in Debian's
 // headless Chromium, runs each benchmark group inside Web Workers, prints tables, and merges the figures into
 // bench/results.json (one key per benchmark, so a partial run keeps the others). See bench/README.md.
@@ -32,12 +32,13 @@ function parseArgs(argv) {
     if (GROUPS.includes(a)) groups.push(a);
     else if (a === '--quick') opts.quick = true;
     else if (a.startsWith('--rows=')) opts.rows = Number(a.slice(7));
+    else if (a.startsWith('--repeat=')) opts.repeat = Number(a.slice(9));
     else if (a.startsWith('--backends=')) opts.backends = a.slice(11).split(',');
     else if (a.startsWith('--models=')) opts.models = a.slice(9).split(',');
     else if (a.startsWith('--clips=')) opts.clips = Number(a.slice(8));
     else {
       console.error(
-        `Unknown argument "${a}". Use: ${GROUPS.join(' | ')}, --quick, --rows=N, --backends=a,b, --models=a,b, --clips=N`,
+        `Unknown argument "${a}". Use: ${GROUPS.join(' | ')}, --quick, --rows=N, --repeat=N, --backends=a,b, --models=a,b, --clips=N`,
       );
       process.exit(2);
     }
@@ -130,7 +131,7 @@ async function runIngest(s, opts) {
   ]);
   let r;
   try {
-    r = await s.run('ingest', { rows: opts.rows });
+    r = await s.run('ingest', { rows: opts.rows, repeat: opts.repeat });
   } finally {
     r = { ...r, heap: await sampler.stop() };
   }

@@ -22,12 +22,14 @@ export interface IngestRun {
 }
 
 /** The whole ingest benchmark as the page returns it (heap figures are added by run.mjs). */
+/** The run with the median total of `runs` (every repeat's seconds, in order). */
 export interface IngestResult extends IngestRun {
   rows: number;
   fileBytes: number;
   generateSeconds: number;
   seconds: number;
   rowsPerSecond: number;
+  runs: { ingestSeconds: number; profileSeconds: number; seconds: number }[];
 }
 
 /** Timed extractFeatures runs on one clip. ms: compute time of each run. */
