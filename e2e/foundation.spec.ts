@@ -19,6 +19,9 @@ test.describe('from a CSV to an exported model', () => {
     // Per-column preparation: the heavy-tailed duration is log-scaled, as its profile suggests.
     await expect(page.getByLabel('Scaling of duration_ms')).toHaveValue('log1p');
     await expect(page.getByLabel('Scaling of tempo')).toHaveValue('standard');
+    // Outliers are kept unless the person clips them (at percentiles of the training rows).
+    await expect(page.getByLabel('Outliers of loudness')).toHaveValue('none');
+    await page.getByLabel('Outliers of loudness').selectOption('1-99');
 
     await setNumber(page, 'Epochs', 40);
     await trainAndWait(page);
@@ -45,6 +48,10 @@ test.describe('from a CSV to an exported model', () => {
     expect(prep.version).toBe(1);
     const duration = prep.features.find((f: { column: string }) => f.column === 'duration_ms');
     expect(duration.log1p).toBe(true);
+    const loudness = prep.features.find((f: { column: string }) => f.column === 'loudness');
+    expect(loudness.clip).toHaveLength(2);
+    expect(loudness.clip[0]).toBeLessThan(loudness.clip[1]);
+    expect(prep.features.find((f: { column: string }) => f.column === 'tempo').clip).toBeUndefined();
 
     await page.reload();
     await expect(page.getByTestId('data-summary')).toContainText('2,000 rows read');

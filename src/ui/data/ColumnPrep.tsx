@@ -7,9 +7,16 @@ type Impute = NonNullable<FeatureSpec['impute']>;
 
 const SCALINGS: Scaling[] = ['standard', 'minmax', 'robust', 'log1p', 'none'];
 const IMPUTES: Impute[] = ['median', 'mean', 'mode', 'drop'];
+/** Outlier clipping at percentiles of the training rows: the choices offered, as select values. */
+const CLIPS: { value: string; label: string; clip?: [number, number] }[] = [
+  { value: 'none', label: 'outliers: keep' },
+  { value: '1-99', label: 'clip to 1st–99th pct', clip: [1, 99] },
+  { value: '5-95', label: 'clip to 5th–95th pct', clip: [5, 95] },
+];
 
 /**
- * How one feature column is prepared: scaling and missing values for numbers, one-hot, target
+ * How one feature column is prepared: scaling, outlier clipping (at percentiles of the training rows)
+ * and missing values for numbers, one-hot, target
  * encoding or a learned embedding (read by wide & deep; other models use target encoding) for categories. Fitted on the training rows only, like every step of the pipeline.
  */
 export function ColumnPrep({ profile, type }: { profile: ColumnProfile; type: ColumnType }) {
@@ -29,6 +36,17 @@ export function ColumnPrep({ profile, type }: { profile: ColumnProfile; type: Co
             <option key={v} value={v}>
               {v}
               {v === suggested ? ' (suggested)' : ''}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={`Outliers of ${name}`}
+          value={override?.clip ? override.clip.join('-') : 'none'}
+          onChange={(e) => setColumnPrep(name, { clip: CLIPS.find((c) => c.value === e.target.value)?.clip })}
+        >
+          {CLIPS.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
             </option>
           ))}
         </select>
