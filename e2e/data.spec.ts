@@ -1,6 +1,7 @@
 /**
  * Issue 3 through the UI: several files as one dataset, encodings, accounting, duplicates.
  */
+import { unzipSync } from 'fflate';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, testdata } from './fixtures';
 import { loadCsv, setNumber, trainAndWait } from './app';
@@ -66,6 +67,28 @@ test('most_streamed_2023: streams is a number and its one bad value is reported 
     .getByRole('row')
     .filter({ has: page.getByRole('rowheader', { name: 'streams', exact: true }) });
   await expect(streamsRow).toContainText('log1p');
+});
+
+test('a constant fill for missing numbers and the one-hot size reach the exported pipeline', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await loadCsv(page, tabular('most_streamed_2023.csv'));
+  // in_shazam_charts has missing cells: fill them with a constant the person types.
+  await page.getByLabel('Missing values of in_shazam_charts').selectOption('constant');
+  await page.getByLabel('Fill value of in_shazam_charts').fill('-1');
+  // mode (Major / Minor) is one-hot encoded: keep only its most frequent value (the rest is "other").
+  await expect(page.getByLabel('One-hot size of mode')).toHaveValue('20');
+  await page.getByLabel('One-hot size of mode').fill('1');
+  await setNumber(page, 'Epochs', 3);
+  await trainAndWait(page);
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download model (.zip)' }).click();
+  const zip = unzipSync(new Uint8Array(readFileSync((await (await downloadPromise).path())!)));
+  const prep = JSON.parse(new TextDecoder().decode(zip['preprocessing.json']));
+  const by = (column: string) => prep.features.find((f: { column: string }) => f.column === column);
+  expect(by('in_shazam_charts').impute).toBe(-1);
+  expect(by('mode').vocab).toEqual(['Major']);
 });
 
 test('skipped rows are listed with their line and can be downloaded as CSV', async ({ page }, info) => {

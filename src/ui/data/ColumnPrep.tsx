@@ -6,7 +6,9 @@ type Scaling = NonNullable<FeatureSpec['scaling']>;
 type Impute = NonNullable<FeatureSpec['impute']>;
 
 const SCALINGS: Scaling[] = ['standard', 'minmax', 'robust', 'log1p', 'none'];
-const IMPUTES: Impute[] = ['median', 'mean', 'mode', 'drop'];
+const IMPUTES: Impute[] = ['median', 'mean', 'mode', 'constant', 'drop'];
+/** One-hot keeps this many most frequent values by default (the rest is "other"; see core/prep/categorical). */
+const ONEHOT_TOP = 20;
 /** Outlier clipping at percentiles of the training rows: the choices offered, as select values. */
 const CLIPS: { value: string; label: string; clip?: [number, number] }[] = [
   { value: 'none', label: 'outliers: keep' },
@@ -63,6 +65,18 @@ export function ColumnPrep({ profile, type }: { profile: ColumnProfile; type: Co
                 </option>
               ))}
             </select>
+            {override?.impute === 'constant' && (
+              <input
+                type="number"
+                className="prep-number"
+                aria-label={`Fill value of ${name}`}
+                value={typeof override.constant === 'number' ? override.constant : 0}
+                onChange={(e) => {
+                  const v = e.target.valueAsNumber;
+                  if (Number.isFinite(v)) setColumnPrep(name, { constant: v });
+                }}
+              />
+            )}
             <label className="check">
               <input
                 type="checkbox"
@@ -77,16 +91,36 @@ export function ColumnPrep({ profile, type }: { profile: ColumnProfile; type: Co
     );
   }
   if (type === 'category') {
+    const encoding = override?.encoding ?? 'onehot';
     return (
-      <select
-        aria-label={`Encoding of ${name}`}
-        value={override?.encoding ?? 'onehot'}
-        onChange={(e) => setColumnPrep(name, { encoding: e.target.value as FeatureSpec['encoding'] })}
-      >
-        <option value="onehot">one-hot (top values + other)</option>
-        <option value="target">target encoding (out-of-fold)</option>
-        <option value="embedding">learned embedding (wide &amp; deep)</option>
-      </select>
+      <span className="prep">
+        <select
+          aria-label={`Encoding of ${name}`}
+          value={encoding}
+          onChange={(e) => setColumnPrep(name, { encoding: e.target.value as FeatureSpec['encoding'] })}
+        >
+          <option value="onehot">one-hot (top values + other)</option>
+          <option value="target">target encoding (out-of-fold)</option>
+          <option value="embedding">learned embedding (wide &amp; deep)</option>
+        </select>
+        {encoding === 'onehot' && (
+          <label className="check">
+            top
+            <input
+              type="number"
+              className="prep-number"
+              min={1}
+              max={500}
+              aria-label={`One-hot size of ${name}`}
+              value={override?.topK ?? ONEHOT_TOP}
+              onChange={(e) => {
+                const k = Math.round(e.target.valueAsNumber);
+                if (k >= 1 && k <= 500) setColumnPrep(name, { topK: k });
+              }}
+            />
+          </label>
+        )}
+      </span>
     );
   }
   return (
