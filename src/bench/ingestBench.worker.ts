@@ -6,13 +6,18 @@
  */
 import { ingestBlob } from '../core/ingest';
 import { earlyHelper, profileLoaded } from '../core/prep/profileParallel';
-import { startDecodeWorker, startProfileWorker } from '../workers/helperWorkers';
+import { prestartHelpers, startDecodeWorker, startProfileWorker } from '../workers/helperWorkers';
 import { log, serve } from './rpc';
 import type { IngestRun } from './types';
 
-serve<{ blob: Blob }>(async ({ blob }) => {
+serve<{ blob?: Blob; warm?: boolean }>(async ({ blob, warm }) => {
+  // As in the app, whose data worker starts its helpers at page load: they are up before a file comes.
+  if (warm || !blob) {
+    await prestartHelpers();
+    return { value: null };
+  }
   const t0 = performance.now();
-  // As the data worker does for a big file: the profile helper starts with the parse.
+  // As the data worker does for a big file: it takes the profile helper (the spare) as the parse begins.
   const helper = earlyHelper(startProfileWorker);
   let lastLog = 0;
   const { table, report } = await ingestBlob(blob, {

@@ -12,13 +12,14 @@ import type { DataApi, LoadedDataset } from './protocol';
 
 /**
  * `decodeWorker`: starts a decode worker (data.worker.ts passes one), so that big files are read and
- * decoded on another thread while this one parses. `profileWorker`: starts a profile helper, so that a
+ * decoded on another thread while this one parses. `prestart`: starts spares of both for the next load.
+ * `profileWorker`: starts a profile helper, so that a
  * big table is profiled on two threads.
  */
 export function createDataApi(
-  env: { decodeWorker?: () => Worker; profileWorker?: () => Worker } = {},
+  env: { decodeWorker?: () => Worker; profileWorker?: () => Worker; prestart?: () => void } = {},
 ): DataApi {
-  const { decodeWorker, profileWorker } = env;
+  const { decodeWorker, profileWorker, prestart } = env;
   let controller: AbortController | undefined;
   return {
     async ingest(files, names, onProgress): Promise<LoadedDataset> {
@@ -60,6 +61,8 @@ export function createDataApi(
         profiled = await profileLoaded(table, helper?.take ?? profileWorker);
       } finally {
         helper?.dispose();
+        // Spares for the next load (the ones this load took are in use or gone).
+        prestart?.();
       }
       const { profiles, target } = profiled;
       return {

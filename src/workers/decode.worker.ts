@@ -15,3 +15,4 @@ scope.onmessage = (e: MessageEvent<DecodeRequest | { kind: 'ack' }>) => {
   if (m.kind === 'ack') acks.ack();
   else void runDecode(m, scope, acks.next);
 };
+scope.postMessage({ kind: 'ready' });

@@ -10,5 +10,6 @@ const scope = self as unknown as {
 };
 const handle = profileJobHandler((r, transfer) => scope.postMessage(r, transfer));
 scope.onmessage = (e) => handle(e.data);
-// Started early (with a big load's parse), it has time to get the profiling code optimized first.
+// Started ahead of a load (see helperWorkers.ts), it has time to get the profiling code optimized first.
 warmUpProfiling();
+scope.postMessage({ kind: 'ready' }, []);

@@ -21,6 +21,11 @@ class FakeDecodeWorker {
   maxUnacked = 0;
   private readonly acks = ackQueue();
 
+  constructor() {
+    // As decode.worker.ts does once loaded: a message before any request, which the parse side ignores.
+    setTimeout(() => this.onmessage?.({ data: { kind: 'ready' } } as MessageEvent<DecodeMessage>), 0);
+  }
+
   postMessage(m: DecodeRequest | { kind: 'ack' }): void {
     if (m.kind === 'ack') {
       this.unacked--;

@@ -24,6 +24,8 @@ export interface DecodeRequest {
 }
 
 export type DecodeMessage =
+  /** The worker has loaded (sent once, maybe before the request: ignore it). */
+  | { kind: 'ready' }
   | { kind: 'text'; text: string; bytesRead: number }
   | { kind: 'end'; encoding: string; notice?: string }
   | { kind: 'error'; error: 'notUtf8' | 'ingest' | 'other'; message: string };

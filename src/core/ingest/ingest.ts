@@ -68,9 +68,9 @@ function readBlobPiped(blob: Blob, opts: IngestOptions, latin1: boolean): Promis
       else settle(() => readBlob(blob, opts, latin1).then(resolve, reject));
     };
     worker.onmessage = (e: MessageEvent<DecodeMessage>) => {
-      if (settled) return;
-      started = true;
       const m = e.data;
+      if (settled || m.kind === 'ready') return;
+      started = true;
       try {
         opts.signal?.throwIfAborted();
         if (m.kind === 'text') {

@@ -12,6 +12,7 @@ import {
   profileLoaded,
   type ProfileHelper,
   type ProfileJob,
+  type JobReply,
   type ProfileReply,
 } from './profileParallel';
 import { suggestTarget } from './suggest';
@@ -44,7 +45,7 @@ function fakeHelper(mode: Mode = 'ok') {
             h.onerror?.({ preventDefault() {} } as ErrorEvent);
             return;
           }
-          const reply = (r: ProfileReply, back: Transferable[]) => {
+          const reply = (r: JobReply, back: Transferable[]) => {
             const data: ProfileReply =
               mode === 'replyErrors'
                 ? { kind: 'error', index: r.index, message: 'boom' }
@@ -59,6 +60,8 @@ function fakeHelper(mode: Mode = 'ok') {
         stats.terminated = true;
       },
     };
+    // As the real helper does once it has loaded: a message that is not an answer.
+    setTimeout(() => h.onmessage?.({ data: { kind: 'ready' } } as MessageEvent<ProfileReply>), 0);
     return h;
   };
   return { start, stats };

@@ -40,6 +40,8 @@ export interface ProfileJob {
 
 /** A profile comes back with the job's buffer (transferred), for the next job to reuse. */
 export type ProfileReply =
+  /** The helper has loaded and warmed up (sent once, maybe after the first job: ignore it). */
+  | { kind: 'ready' }
   | { kind: 'profile'; index: number; profile: ColumnProfile; values: Float64Array }
   | { kind: 'error'; index: number; message: string };
 
@@ -48,8 +50,11 @@ export type ProfileReply =
  * job's buffer back: a fresh 8 MB buffer costs its page faults, which on the 2-core VM took longer
  * than profiling the column.
  */
+/** What the helper answers a job with. */
+export type JobReply = Exclude<ProfileReply, { kind: 'ready' }>;
+
 export function profileJobHandler(
-  post: (r: ProfileReply, transfer: Transferable[]) => void,
+  post: (r: JobReply, transfer: Transferable[]) => void,
 ): (job: ProfileJob) => void {
   let target: LeakTarget | undefined;
   return (job) => {
@@ -205,7 +210,7 @@ export async function profileColumnsParallel(
   };
   helper.onmessage = (e) => {
     const r = e.data;
-    if (!sent.has(r.index)) return;
+    if (r.kind === 'ready' || !sent.has(r.index)) return;
     if (r.kind === 'profile') {
       sent.delete(r.index);
       out[r.index] = r.profile;
@@ -261,10 +266,11 @@ export async function profileLoaded(
 }
 
 /**
- * A helper started now for a profile that comes later: a big CSV load starts it before the parse, so
- * that its start (a module worker: fetched, compiled, about 0.4 s on a busy 2-core machine) overlaps
- * the parse instead of delaying the profile. take() hands it over the first time (then starts fresh
- * ones); dispose() terminates it when it was never taken.
+ * A helper got now for a profile that comes later: a big CSV load gets it before the parse, so that
+ * its start (a module worker: fetched, compiled and warmed up, about 0.4 s on a busy 2-core machine),
+ * where the data worker did not start it ahead already, overlaps the parse instead of delaying the
+ * profile. take() hands it over the first time (then starts fresh ones); dispose() terminates it when
+ * it was never taken.
  */
 export function earlyHelper(start: () => ProfileHelper): { take: () => ProfileHelper; dispose(): void } {
   let early: ProfileHelper | undefined;
