@@ -5,7 +5,7 @@
  * because neither performance.memory nor measureUserAgentSpecificMemory exists inside a dedicated worker.
  */
 import { ingestBlob } from '../core/ingest';
-import { earlyHelper, profileLoaded } from '../core/prep/profileParallel';
+import { profileLoaded } from '../core/prep/profileParallel';
 import { prestartHelpers, startDecodeWorker, startProfileWorker } from '../workers/helperWorkers';
 import { log, serve } from './rpc';
 import type { IngestRun } from './types';
@@ -17,8 +17,6 @@ serve<{ blob?: Blob; warm?: boolean }>(async ({ blob, warm }) => {
     return { value: null };
   }
   const t0 = performance.now();
-  // As the data worker does for a big file: it takes the profile helper (the spare) as the parse begins.
-  const helper = earlyHelper(startProfileWorker);
   let lastLog = 0;
   const { table, report } = await ingestBlob(blob, {
     decodeWorker: startDecodeWorker,
@@ -30,8 +28,7 @@ serve<{ blob?: Blob; warm?: boolean }>(async ({ blob, warm }) => {
     },
   });
   const t1 = performance.now();
-  const { profiles, target } = await profileLoaded(table, helper.take);
-  helper.dispose();
+  const { profiles, target } = await profileLoaded(table, startProfileWorker);
   const t2 = performance.now();
   const run: IngestRun = {
     ingestSeconds: (t1 - t0) / 1000,

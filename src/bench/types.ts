@@ -21,8 +21,10 @@ export interface IngestRun {
   suggestedTarget: string | undefined;
 }
 
-/** The whole ingest benchmark as the page returns it (heap figures are added by run.mjs). */
-/** The run with the median total of `runs` (every repeat's seconds, in order). */
+/**
+ * The whole ingest benchmark as the page returns it (heap figures are added by run.mjs): the run with
+ * the median total of `runs` (every repeat's seconds, in order).
+ */
 export interface IngestResult extends IngestRun {
   rows: number;
   fileBytes: number;

@@ -1,8 +1,8 @@
 /** The data worker's API over core ingest and profiling; plain object, testable without a Worker. */
-import { ingestBlob, ingestBlobs, pipeConfig, type IngestProgress, type IngestReport } from '../core/ingest';
+import { ingestBlob, ingestBlobs, type IngestProgress, type IngestReport } from '../core/ingest';
 import type { Table } from '../core/data/table';
 import { defaultFeatures, suggestTask } from '../core/prep';
-import { earlyHelper, profileColumnsParallel, profileLoaded } from '../core/prep/profileParallel';
+import { profileColumnsParallel, profileLoaded } from '../core/prep/profileParallel';
 import { modelRegistry } from '../core/models';
 import { biasByColumn } from '../core/bias';
 import { modelCardInputOf } from '../core/experiment/card';
@@ -12,9 +12,8 @@ import type { DataApi, LoadedDataset } from './protocol';
 
 /**
  * `decodeWorker`: starts a decode worker (data.worker.ts passes one), so that big files are read and
- * decoded on another thread while this one parses. `prestart`: starts spares of both for the next load.
- * `profileWorker`: starts a profile helper, so that a
- * big table is profiled on two threads.
+ * decoded on another thread while this one parses. `profileWorker`: starts a profile helper, so that a
+ * big table is profiled on two threads. `prestart`: starts spares of both for the next load.
  */
 export function createDataApi(
   env: { decodeWorker?: () => Worker; profileWorker?: () => Worker; prestart?: () => void } = {},
@@ -38,9 +37,6 @@ export function createDataApi(
           }
         },
       };
-      // A big load starts its profile helper now, so that the helper is ready when the parse ends.
-      const bytes = files.reduce((sum, f) => sum + f.size, 0);
-      const helper = profileWorker && bytes >= pipeConfig.minBytes ? earlyHelper(profileWorker) : undefined;
       let table: Table;
       let report: IngestReport;
       let profiled: Awaited<ReturnType<typeof profileLoaded>>;
@@ -58,16 +54,15 @@ export function createDataApi(
           report = mergeReports(many.reports, names);
         }
         // Profile once, then flag leakage against the target suggested from the profiles (first paint).
-        profiled = await profileLoaded(table, helper?.take ?? profileWorker);
+        profiled = await profileLoaded(table, profileWorker);
       } finally {
-        helper?.dispose();
         // Spares for the next load (the ones this load took are in use or gone).
         prestart?.();
       }
       const { profiles, target } = profiled;
       return {
         fileName: names.length === 1 ? names[0]! : `${names.length} files (${names.join(', ')})`,
-        fileBytes: bytes,
+        fileBytes: files.reduce((sum, f) => sum + f.size, 0),
         table,
         report,
         profiles,

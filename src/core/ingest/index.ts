@@ -8,7 +8,7 @@ export type {
   IngestResult,
 } from './types';
 export { IngestError, MAX_REPORTED } from './types';
-export { ingestBlob, ingestBlobs, ingestBytes, ingestText, pipeConfig } from './ingest';
+export { ingestBlob, ingestBlobs, ingestBytes, ingestText } from './ingest';
 export { concatTables, type ConcatOptions } from './concat';
 export { parseNumber, isMissingToken } from './numbers';
 export { detectDelimiter, detectDecimalComma } from './dialect';

@@ -45,14 +45,14 @@ export type ProfileReply =
   | { kind: 'profile'; index: number; profile: ColumnProfile; values: Float64Array }
   | { kind: 'error'; index: number; message: string };
 
+/** What the helper answers a job with. */
+export type JobReply = Exclude<ProfileReply, { kind: 'ready' }>;
+
 /**
  * The helper side: answers each job with the column's profile (or the error it raised), handing the
  * job's buffer back: a fresh 8 MB buffer costs its page faults, which on the 2-core VM took longer
  * than profiling the column.
  */
-/** What the helper answers a job with. */
-export type JobReply = Exclude<ProfileReply, { kind: 'ready' }>;
-
 export function profileJobHandler(
   post: (r: JobReply, transfer: Transferable[]) => void,
 ): (job: ProfileJob) => void {
@@ -76,7 +76,7 @@ export function profileJobHandler(
  * Profile a small synthetic table once (every column kind and type, and the leakage check), so that
  * V8 has optimized the profiling loops before a million-row column reaches them: run cold, a loop
  * starts in the interpreter, where every sum allocates until on-stack replacement catches up. The
- * profile helper does this when it starts (during the parse, off the critical path); on the thread
+ * profile helper does this when it starts (ahead of a load, off the critical path); on the thread
  * that holds the table it cost more than it saved (measured: profile 0.67-1.05 s without it,
  * 0.99-1.25 s with it).
  */
@@ -263,33 +263,6 @@ export async function profileLoaded(
   const target = suggestTarget(known.filter((p) => p !== undefined));
   const profiles = await profileColumnsParallel(table, { target, known }, startHelper);
   return { profiles, target };
-}
-
-/**
- * A helper got now for a profile that comes later: a big CSV load gets it before the parse, so that
- * its start (a module worker: fetched, compiled and warmed up, about 0.4 s on a busy 2-core machine),
- * where the data worker did not start it ahead already, overlaps the parse instead of delaying the
- * profile. take() hands it over the first time (then starts fresh ones); dispose() terminates it when
- * it was never taken.
- */
-export function earlyHelper(start: () => ProfileHelper): { take: () => ProfileHelper; dispose(): void } {
-  let early: ProfileHelper | undefined;
-  try {
-    early = start();
-  } catch {
-    early = undefined;
-  }
-  return {
-    take() {
-      const h = early;
-      early = undefined;
-      return h ?? start();
-    },
-    dispose() {
-      early?.terminate();
-      early = undefined;
-    },
-  };
 }
 
 /** Resolves in a new task (a message to itself: timers are clamped to 4 ms once nested). */
