@@ -46,6 +46,7 @@ export function ingestTable(r) {
       `>= ${num(t.rows / t.maxSeconds)}`,
       yes(r.rowsPerSecond >= t.rows / t.maxSeconds),
     ],
+    ['memory run (sampled, untimed) s', num(r.memoryRunSeconds, 2), '', ''],
     ['peak JS heap (MB)', num(r.heap?.peakUsedBytes / MB, 1), '', ''],
     [
       'peak heap + ArrayBuffers (MB)',

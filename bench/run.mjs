@@ -123,25 +123,32 @@ async function openSession() {
   return s;
 }
 
+/**
+ * The timed runs first, then one more run of the same file for memory: the heap sampler interrupts the
+ * workers 20 times a second, which slowed a load by 0.2-0.9 s in our runs, so no timed
+ * run is sampled. The memory run's own time is recorded too (memoryRunSeconds).
+ */
 async function runIngest(s, opts) {
+  const timed = await s.run('ingest', { rows: opts.rows, repeat: opts.repeat });
   const sampler = await sampleWorkerHeap(s.browser, [
     'ingestBench.worker',
     'decode.worker',
     'profile.worker',
   ]);
-  let r;
+  let memoryRun;
   try {
-    r = await s.run('ingest', { rows: opts.rows, repeat: opts.repeat });
+    memoryRun = await s.run('ingest', { rows: opts.rows, repeat: 1 });
   } finally {
-    r = { ...r, heap: await sampler.stop() };
+    memoryRun = { ...memoryRun, heap: await sampler.stop() };
   }
+  const r = { ...timed, heap: memoryRun.heap, memoryRunSeconds: memoryRun.seconds };
   const heapToFile = r.heap.samples > 0 ? r.heap.peakWithBuffersBytes / r.fileBytes : undefined;
   const t = TARGETS.ingest;
   return {
     ...r,
     heapToFile,
     heapMethod:
-      'DevTools protocol Runtime.getHeapUsage every 50 ms on the ingest worker and the decode and profile workers it starts, summed per sample (performance.memory and measureUserAgentSpecificMemory do not exist in dedicated workers); peakWithBuffers = V8 heap used + ArrayBuffer backing stores',
+      'a separate, untimed run of the same file: DevTools protocol Runtime.getHeapUsage every 50 ms on the ingest worker and the decode and profile workers it starts, summed per sample (performance.memory and measureUserAgentSpecificMemory do not exist in dedicated workers); peakWithBuffers = V8 heap used + ArrayBuffer backing stores',
     targets: t,
     met: {
       seconds: r.rows >= t.rows && r.seconds < t.maxSeconds,
