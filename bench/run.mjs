@@ -125,7 +125,7 @@ async function openSession() {
 
 /**
  * The timed runs first, then one more run of the same file for memory: the heap sampler interrupts the
- * workers 20 times a second, which slowed a load by 0.2-0.9 s in our runs, so no timed
+ * workers 20 times a second, which slowed a load by 0.5-1.1 s in our runs, so no timed
  * run is sampled. The memory run's own time is recorded too (memoryRunSeconds).
  */
 async function runIngest(s, opts) {
