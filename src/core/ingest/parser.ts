@@ -36,9 +36,14 @@ export class ChunkDecoder {
   /** The text of the next bytes ('' while the head is still being gathered). */
   push(bytes: Uint8Array): string {
     if (this.decoder !== null) return this.decode(bytes, true);
-    this.headBytes.push(bytes);
     this.headByteCount += bytes.length;
-    return this.headByteCount < HEAD_BYTES ? '' : this.start();
+    if (this.headByteCount < HEAD_BYTES) {
+      // Kept past this call: a copy (the caller may reuse its buffer, as blobChunks does).
+      this.headBytes.push(bytes.slice());
+      return '';
+    }
+    this.headBytes.push(bytes);
+    return this.start();
   }
 
   /** End of input: the text still held. */
