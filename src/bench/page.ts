@@ -30,13 +30,14 @@ const audioWorker = () =>
 const trainWorker = () =>
   new WorkerClient(new Worker(new URL('./trainBench.worker.ts', import.meta.url), { type: 'module' }), say);
 
-/**
- * ingest: generate the CSV in one worker, then ingest + profile it in a fresh worker, `repeat` times
- * (default 5: on the shared 2-core machine one run can be 20% off); the run with the median total is
- * reported, with every run's figures beside it.
- */
 /** The last generated CSV (a second call with the same row count, e.g. the memory run, reuses it). */
 let generated: { rows: number; blob: Blob; seconds: number } | null = null;
+
+/**
+ * ingest: generate the CSV in one worker (or reuse the last one), then ingest + profile it in a fresh
+ * worker, `repeat` times (default 5: on the shared 2-core machine one run can be 20% off); the run with
+ * the median total is reported, with every run's figures beside it.
+ */
 
 async function runIngest(opts: { rows?: number; repeat?: number }): Promise<IngestResult> {
   const rows = opts.rows ?? 1_000_000;

@@ -23,6 +23,11 @@ function rankValues(col: Column, trainRows: ArrayLike<number>, tokens: boolean):
   return [...counts].sort((a, b) => b[1] - a[1]).map((e) => e[0]);
 }
 
+/** Values one-hot keeps by default: the most frequent on the training rows; the rest is "other". */
+const ONEHOT_TOP_K = 20;
+/** The same for multi-hot columns (genre lists, artist lists). */
+const MULTIHOT_TOP_K = 30;
+
 /** Fit one-hot (or multi-hot when `multi`) on the train rows. */
 export function fitOneHot(
   col: Column,
@@ -30,7 +35,10 @@ export function fitOneHot(
   trainRows: ArrayLike<number>,
   multi: boolean,
 ): FittedOneHot {
-  const vocab = rankValues(col, trainRows, multi).slice(0, spec.topK ?? (multi ? 30 : 20));
+  const vocab = rankValues(col, trainRows, multi).slice(
+    0,
+    spec.topK ?? (multi ? MULTIHOT_TOP_K : ONEHOT_TOP_K),
+  );
   let imputeIndex = -1;
   if (spec.impute === 'mode' && vocab.length) imputeIndex = 0;
   if (spec.impute === 'constant' && spec.constant !== undefined) {

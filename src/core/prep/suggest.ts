@@ -11,24 +11,23 @@ const USABLE_TARGET = new Set(['number', 'integer', 'boolean', 'category']);
 /** What target suggestion reads of a column: its name, type and missing share (a ColumnProfile has them). */
 export type TargetCandidate = Pick<ColumnProfile, 'name' | 'type' | 'missingShare'>;
 
+/** Names suggestTarget also finds as a word inside a longer name ("track_popularity", "Hit?"). */
+const WORD_TARGETS = TARGET_NAMES.slice(0, 5).map((t) => new RegExp(`(^|[^a-z])${t}([^a-z]|$)`, 'i'));
+const isNamed = (name: string, target: string): boolean => name.trim().toLowerCase() === target;
+
 /** True when a column of this name could be suggestTarget's choice (only such names can be). */
 export function mayBeTarget(name: string): boolean {
-  const n = name.trim().toLowerCase();
-  return (
-    TARGET_NAMES.includes(n) ||
-    TARGET_NAMES.slice(0, 5).some((t) => new RegExp(`(^|[^a-z])${t}([^a-z]|$)`, 'i').test(name))
-  );
+  return TARGET_NAMES.some((t) => isNamed(name, t)) || WORD_TARGETS.some((re) => re.test(name));
 }
 
 /** The column most likely to be the target ("popularity", "pop", "streams", "target", "hit"), or undefined. */
 export function suggestTarget(profiles: readonly TargetCandidate[]): string | undefined {
   const usable = profiles.filter((p) => USABLE_TARGET.has(p.type) && p.missingShare < 0.5);
   for (const name of TARGET_NAMES) {
-    const hit = usable.find((p) => p.name.trim().toLowerCase() === name);
+    const hit = usable.find((p) => isNamed(p.name, name));
     if (hit) return hit.name;
   }
-  for (const name of TARGET_NAMES.slice(0, 5)) {
-    const re = new RegExp(`(^|[^a-z])${name}([^a-z]|$)`, 'i');
+  for (const re of WORD_TARGETS) {
     const hit = usable.find((p) => re.test(p.name));
     if (hit) return hit.name;
   }

@@ -7,8 +7,11 @@ type Impute = NonNullable<FeatureSpec['impute']>;
 
 const SCALINGS: Scaling[] = ['standard', 'minmax', 'robust', 'log1p', 'none'];
 const IMPUTES: Impute[] = ['median', 'mean', 'mode', 'constant', 'drop'];
-/** One-hot keeps this many most frequent values by default (the rest is "other"; see core/prep/categorical). */
-const ONEHOT_TOP = 20;
+/**
+ * One-hot keeps this many most frequent values when the user sets none: core's ONEHOT_TOP_K (the UI
+ * may import only types from core, so the value is repeated here).
+ */
+const ONEHOT_TOP_K = 20;
 /** Outlier clipping at percentiles of the training rows: the choices offered, as select values. */
 const CLIPS: { value: string; label: string; clip?: [number, number] }[] = [
   { value: 'none', label: 'outliers: keep' },
@@ -18,8 +21,9 @@ const CLIPS: { value: string; label: string; clip?: [number, number] }[] = [
 
 /**
  * How one feature column is prepared: scaling, outlier clipping (at percentiles of the training rows)
- * and missing values for numbers, one-hot, target
- * encoding or a learned embedding (read by wide & deep; other models use target encoding) for categories. Fitted on the training rows only, like every step of the pipeline.
+ * and missing values for numbers; one-hot, target encoding or a learned embedding (read by wide &
+ * deep; other models use target encoding) for categories. Fitted on the training rows only, like every
+ * step of the pipeline.
  */
 export function ColumnPrep({ profile, type }: { profile: ColumnProfile; type: ColumnType }) {
   const override = useStore((s) => (s.setup.specOverrides ?? []).find(([n]) => n === profile.name)?.[1]);
@@ -112,7 +116,7 @@ export function ColumnPrep({ profile, type }: { profile: ColumnProfile; type: Co
               min={1}
               max={500}
               aria-label={`One-hot size of ${name}`}
-              value={override?.topK ?? ONEHOT_TOP}
+              value={override?.topK ?? ONEHOT_TOP_K}
               onChange={(e) => {
                 const k = Math.round(e.target.valueAsNumber);
                 if (k >= 1 && k <= 500) setColumnPrep(name, { topK: k });
