@@ -6,12 +6,12 @@
 import fishinUrl from '../../bench/fixtures/fishin.wav?url';
 import vibeaceUrl from '../../bench/fixtures/vibeace.wav?url';
 import { WorkerClient } from './rpc';
-import type { Caps } from './trainBench';
 import type {
   AudioExtractRun,
   AudioResult,
   BenchBackend,
   BenchModelId,
+  Caps,
   IngestResult,
   IngestRun,
   ModelRun,
@@ -22,13 +22,25 @@ const MIN = 60_000;
 
 // Literal `new URL(..., import.meta.url)` per worker so Vite bundles each one.
 const csvgenWorker = () =>
-  new WorkerClient(new Worker(new URL('./csvgen.worker.ts', import.meta.url), { type: 'module' }), say);
+  new WorkerClient(
+    new Worker(new URL('./workers/csvgen.worker.ts', import.meta.url), { type: 'module' }),
+    say,
+  );
 const ingestWorker = () =>
-  new WorkerClient(new Worker(new URL('./ingestBench.worker.ts', import.meta.url), { type: 'module' }), say);
+  new WorkerClient(
+    new Worker(new URL('./workers/ingestBench.worker.ts', import.meta.url), { type: 'module' }),
+    say,
+  );
 const audioWorker = () =>
-  new WorkerClient(new Worker(new URL('./audioBench.worker.ts', import.meta.url), { type: 'module' }), say);
+  new WorkerClient(
+    new Worker(new URL('./workers/audioBench.worker.ts', import.meta.url), { type: 'module' }),
+    say,
+  );
 const trainWorker = () =>
-  new WorkerClient(new Worker(new URL('./trainBench.worker.ts', import.meta.url), { type: 'module' }), say);
+  new WorkerClient(
+    new Worker(new URL('./workers/trainBench.worker.ts', import.meta.url), { type: 'module' }),
+    say,
+  );
 
 /** The last generated CSV (a second call with the same row count, e.g. the memory run, reuses it). */
 let generated: { rows: number; blob: Blob; seconds: number } | null = null;

@@ -83,3 +83,16 @@ export interface ModelRun {
   /** Set by run.mjs: the browser was restarted before this cell (a GPU cell before it timed out). */
   freshBrowser?: boolean;
 }
+
+/** Limits of one measurement: warm-up batches (>= 1), then measure until trainSeconds (and at least minSteps). */
+export interface Caps {
+  warmup: number;
+  minSteps: number;
+  maxSteps: number;
+  trainSeconds: number;
+  inferSeconds: number;
+  /** Batches per predictBatched call while timing inference (1 on slow backends). */
+  inferChunkBatches: number;
+  /** Time inference before training (so a cut-short run still has it); false on webgpu, see page.ts. */
+  inferFirst: boolean;
+}

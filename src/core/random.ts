@@ -46,3 +46,31 @@ export function randNormal(rng: Rng): number {
   while (u === 0) u = rng();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
 }
+
+/** A stream of 31-bit integer seeds derived from one seed, so every layer gets its own reproducible draw. */
+export function seedStream(seed: number): () => number {
+  const rng = mulberry32(seed);
+  return () => Math.floor(rng() * 0x7fffffff);
+}
+
+/** Mix two integers into a 31-bit seed (used for per-epoch and per-call seeds). */
+export function mixSeed(a: number, b: number): number {
+  let h = Math.imul((a | 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b | 0, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  return (h >>> 0) & 0x7fffffff;
+}
+
+/**
+ * Something whose random stream restarts from a seed: models/'s SeededDropout, or a future seeded-noise layer.
+ * It lives here, not in models/, so that train/ can reseed layers without importing the zoo.
+ */
+export interface Reseedable {
+  reseed(seed: number): void;
+}
+
+/** Does this object (typically a layer) expose `reseed`? */
+export function isReseedable(x: unknown): x is Reseedable {
+  return typeof x === 'object' && x !== null && typeof (x as { reseed?: unknown }).reseed === 'function';
+}

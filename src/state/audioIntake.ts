@@ -4,7 +4,6 @@
  * plainly not audio (text, images, playlists) are skipped with a note, while files chosen one by
  * one are always tried (the bytes, not the name, decide).
  */
-import { baseName } from '../core/audio-join';
 import { unzipAudio } from '../workers/audioClient';
 import { MAX_FILE_BYTES } from './audioProcess';
 
@@ -61,7 +60,7 @@ export async function expandInputs(inputs: IncomingFile[]): Promise<{
       const { entries, skipped: big } = await unzipAudio(bytes, MAX_FILE_BYTES);
       notes.push(...big.map((s) => `${f.name}: ${s}`));
       for (const e of entries) {
-        const name = baseName(e.path);
+        const { name } = e;
         const path = `${f.path}/${e.path}`;
         if (NOT_AUDIO.test(name)) skipped.push(path);
         else

@@ -3,8 +3,8 @@
  * content hash and cache, decode (WAV in a worker, the rest by the browser here), features in
  * the worker pool. Every failure is an AudioFileError naming its kind.
  */
-import { contentHash, sniffAudioFormat, unsupportedReason, type AudioFormat } from '../core/audio';
-import { analyzeSamples, analyzeWav, CancelledError } from '../workers/audioClient';
+import type { AudioFormat } from '../core/audio';
+import { analyzeSamples, analyzeWav, CancelledError, inspectAudio } from '../workers/audioClient';
 import type { AnalyzeSettings, ClipFeatures } from '../workers/audioProtocol';
 import { cacheKey, getCached, putCached } from './audioCache';
 import { AudioFileError, decodeToMono } from './audioDecode';
@@ -52,11 +52,13 @@ export async function analyzeFile(
     );
   }
   onPhase('reading');
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  const format = sniffAudioFormat(bytes);
-  const reason = unsupportedReason(format, bytes.length);
-  if (reason) throw new AudioFileError('unsupported', reason);
-  const key = cacheKey(await contentHash(bytes), settings);
+  // Sniffing and hashing run in a worker (core code stays off the main thread); the bytes come back.
+  const { bytes, format, unsupported, hash } = await inspectAudio(
+    new Uint8Array(await blob.arrayBuffer()),
+    signal,
+  );
+  if (unsupported) throw new AudioFileError('unsupported', unsupported);
+  const key = cacheKey(hash, settings);
   const warnings: string[] = [];
   const hit = await getCached(key);
   if (hit) return { features: hit, format, cached: true, warnings };

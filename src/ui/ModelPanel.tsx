@@ -114,6 +114,12 @@ export function ModelPanel() {
           min={0}
           onChange={(v) => setTrain({ patience: Math.round(v) })}
         />
+        <NumberField
+          label="Training seed"
+          value={t.seed}
+          min={0}
+          onChange={(v) => setTrain({ seed: Math.max(0, Math.trunc(v)) })}
+        />
         <label>
           Backend
           <select value={setup.backend} onChange={(e) => setBackend(e.target.value as BackendChoice)}>

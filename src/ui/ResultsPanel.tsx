@@ -11,6 +11,7 @@ export function ResultsPanel() {
   const result = useStore((s) => s.result);
   const exportModel = useStore((s) => s.exportModel);
   const modelCard = useStore((s) => s.modelCard);
+  const experimentFile = useStore((s) => s.experimentFile);
   if (!result) return null;
   const split = result.splitUsed;
 
@@ -76,10 +77,21 @@ export function ResultsPanel() {
         >
           Model card (Markdown)
         </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={async () => {
+            const file = await experimentFile();
+            if (file) downloadBytes(file.text, file.fileName, 'application/json');
+          }}
+        >
+          Download experiment.json
+        </button>
       </div>
       <p className="hint">
         The zip holds model.json + weights.bin (TensorFlow.js layers format), preprocessing.json (the fitted
-        pipeline), metrics.json, experiment.json and model-card.md.
+        pipeline), metrics.json, experiment.json and model-card.md. experiment.json alone replays the run:
+        open it from the Runs panel.
       </p>
       <ErrorText field="export" />
     </section>

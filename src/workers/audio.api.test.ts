@@ -38,6 +38,21 @@ describe('audio worker api', () => {
     ).rejects.toThrow(/not an audio file/);
   });
 
+  it('inspects bytes: sniffed format, why not analysable, SHA-256, and the bytes handed back', async () => {
+    const wav = new Uint8Array(readFileSync(gen('stereo_44100hz_s24le.wav')));
+    const length = wav.length;
+    const ok = await api.inspect(wav);
+    expect(ok.format).toBe('wav');
+    expect(ok.unsupported).toBeNull();
+    expect(ok.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(ok.bytes.length).toBe(length);
+    const text = await api.inspect(new TextEncoder().encode('title,artist\n'));
+    expect(text.format).toBe('unknown');
+    expect(text.unsupported).toMatch(/not an audio file/);
+    const abc = await api.inspect(new TextEncoder().encode('abc'));
+    expect(abc.hash).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
   it('analyses browser-decoded mono samples: a 440 Hz tone has its chroma peak at A', async () => {
     const sr = 22050;
     const y = Float32Array.from({ length: sr * 2 }, (_, i) => 0.5 * Math.sin((2 * Math.PI * 440 * i) / sr));
@@ -58,9 +73,9 @@ describe('audio worker api', () => {
       'big.wav': new Uint8Array(2000),
     });
     const { entries, skipped } = await api.unzip(zip, 1000);
-    expect(entries.map((e) => [e.path, e.bytes.length])).toEqual([
-      ['a/one.wav', 100],
-      ['a/two.ogg', 50],
+    expect(entries.map((e) => [e.path, e.name, e.bytes.length])).toEqual([
+      ['a/one.wav', 'one.wav', 100],
+      ['a/two.ogg', 'two.ogg', 50],
     ]);
     expect(skipped).toEqual([expect.stringMatching(/^big\.wav: .* over the per-file limit/)]);
     await expect(api.unzip(new Uint8Array([80, 75, 3, 4, 9, 9]), 1000)).rejects.toThrow(

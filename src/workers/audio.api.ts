@@ -4,8 +4,17 @@
  */
 import * as Comlink from 'comlink';
 import { unzipSync } from 'fflate';
-import { analyzeDecoded, analyzeWavBytes, featureBuffers, type AudioFeatures } from '../core/audio';
 import {
+  analyzeDecoded,
+  analyzeWavBytes,
+  contentHash,
+  featureBuffers,
+  sniffAudioFormat,
+  unsupportedReason,
+  type AudioFeatures,
+} from '../core/audio';
+import {
+  baseName,
   FILE_COLUMN,
   featureTable,
   audioMatricesFor,
@@ -86,6 +95,13 @@ const HIDDEN = /(^|\/)(__MACOSX|\.[^/]*)(\/|$)/;
 
 export function createAudioApi(): AudioApi {
   return {
+    async inspect(bytes) {
+      const format = sniffAudioFormat(bytes);
+      const hash = await contentHash(bytes);
+      return Comlink.transfer({ bytes, format, unsupported: unsupportedReason(format, bytes.length), hash }, [
+        bytes.buffer as ArrayBuffer,
+      ]);
+    },
     async analyzeWav(bytes, settings) {
       return send(analyzeWavBytes(bytes, options(settings)));
     },
@@ -111,7 +127,11 @@ export function createAudioApi(): AudioApi {
           cause: e,
         });
       }
-      const entries: ZipEntry[] = Object.entries(files).map(([path, b]) => ({ path, bytes: b }));
+      const entries: ZipEntry[] = Object.entries(files).map(([path, b]) => ({
+        path,
+        name: baseName(path),
+        bytes: b,
+      }));
       const buffers = new Set<ArrayBuffer>();
       for (const e of entries) {
         if (buffers.has(e.bytes.buffer as ArrayBuffer)) e.bytes = e.bytes.slice();

@@ -9,6 +9,7 @@ import { CancelledError } from './client';
 import type {
   AnalyzeSettings,
   AudioApi,
+  AudioInspection,
   ClipFeatures,
   FeatureRow,
   JoinBase,
@@ -104,6 +105,14 @@ function schedule<T>(run: (api: Comlink.Remote<AudioApi>) => Promise<T>, signal?
     queue.push(job);
     pump();
   });
+}
+
+/**
+ * Sniff the container, say why it cannot be analysed (null when it can) and hash the bytes, in a worker.
+ * `bytes` is transferred there and comes back as the result's `bytes` (the argument is detached).
+ */
+export function inspectAudio(bytes: Uint8Array, signal?: AbortSignal): Promise<AudioInspection> {
+  return schedule((api) => api.inspect(Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer])), signal);
 }
 
 /** Features of a WAV file, decoded in a worker by the core decoder. `bytes` is transferred. */

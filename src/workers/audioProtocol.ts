@@ -2,7 +2,7 @@
  * Types of the audio worker pool: analysis requests and results, zip expansion, and building
  * the feature / joined datasets. Samples and features cross as transferred typed arrays.
  */
-import type { AnalysisWindowOptions, AudioFeatures } from '../core/audio';
+import type { AnalysisWindowOptions, AudioFeatures, AudioFormat } from '../core/audio';
 import type { FeatureRow, JoinOptions, JoinReport } from '../core/audio-join';
 import type { Table } from '../core/data/table';
 import type { IngestReport } from '../core/ingest';
@@ -20,10 +20,22 @@ export interface AnalyzeSettings {
 /** Everything extracted from one clip (without the large per-frame matrices). */
 export type ClipFeatures = Omit<AudioFeatures, 'frameFeatures'>;
 
-/** One file found in a zip, with its path inside the archive. */
+/** One file found in a zip, with its path inside the archive and its base name (last path segment). */
 export interface ZipEntry {
   path: string;
+  name: string;
   bytes: Uint8Array;
+}
+
+/**
+ * What the bytes of one file say before any decoding: the sniffed container, why it cannot be analysed
+ * (null when it can), and its SHA-256 (the feature cache's key). `bytes` are the caller's bytes handed back.
+ */
+export interface AudioInspection {
+  bytes: Uint8Array;
+  format: AudioFormat;
+  unsupported: string | null;
+  hash: string;
 }
 
 /** The track table a join starts from (the loaded CSV). */
@@ -35,6 +47,8 @@ export interface JoinBase {
 }
 
 export interface AudioApi {
+  /** Sniff, check and hash a file's bytes (transferred there and back). */
+  inspect(bytes: Uint8Array): Promise<AudioInspection>;
   /** Decode a WAV file with the core decoder and extract features. Throws a readable Error. */
   analyzeWav(bytes: Uint8Array, settings: AnalyzeSettings): Promise<ClipFeatures>;
   /** Extract features from mono samples decoded by the browser at `sampleRate` Hz. */

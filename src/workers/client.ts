@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import type { Table } from '../core/data/table';
 import type { IngestProgress } from '../core/ingest';
-import type { BiasRequest, ModelCardArgs, SummaryRequest } from './protocol';
+import type { BiasRequest, Run, RunResult, SummaryRequest } from './protocol';
 import type {
   DataApi,
   LoadedDataset,
@@ -164,10 +164,16 @@ export function detectBackend() {
   return train.api.detectBackend();
 }
 
-/** Zip a model bundle in the training worker. */
-export function exportBundle(contents: Parameters<TrainApi['exportBundle']>[0]): Promise<Uint8Array> {
+/** Zip a run's bundle in the training worker (which holds the run's weights). */
+export function exportBundle(run: RunResult, modelLabel: string): Promise<Uint8Array> {
   train ??= spawnTrain();
-  return train.api.exportBundle(contents);
+  return train.api.exportBundle(run, modelLabel);
+}
+
+/** Forget a deleted run's stored weights. */
+export function dropModel(runId: string): Promise<void> {
+  train ??= spawnTrain();
+  return train.api.dropModel(runId);
 }
 
 /** Error by group of one column over a finished run's test rows (data worker). */
@@ -177,9 +183,21 @@ export function biasFor(req: BiasRequest) {
 }
 
 /** A finished run's model card as Markdown or HTML (data worker). */
-export function modelCard(args: ModelCardArgs, format: 'md' | 'html') {
+export function modelCard(run: RunResult, modelLabel: string, format: 'md' | 'html') {
   data ??= spawnData();
-  return data.api.modelCard(args, format);
+  return data.api.modelCard(run, modelLabel, format);
+}
+
+/** A run's experiment.json text (data worker). */
+export function experimentJson(run: Run) {
+  data ??= spawnData();
+  return data.api.experimentJson(run);
+}
+
+/** Read an experiment.json against the loaded table (data worker): every control's value, or why not. */
+export function openExperiment(text: string, table: Table, types: Parameters<DataApi['openExperiment']>[2]) {
+  data ??= spawnData();
+  return data.api.openExperiment(text, table, types);
 }
 
 /** The model the current set-up would build, summarised (data worker). */

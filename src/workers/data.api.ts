@@ -7,6 +7,9 @@ import { modelRegistry } from '../core/models';
 import { biasByColumn } from '../core/bias';
 import { modelCardInputOf } from '../core/experiment/card';
 import { summarizeSetup } from '../core/experiment/summary';
+import { parseExperimentConfig } from '../core/experiment/config';
+import { draftFromConfig, prepConfigOf } from '../core/experiment/draft';
+import { experimentJson, type RanSummary } from '../core/experiment/record';
 import { modelCardHtml, modelCardMarkdown } from '../core/report';
 import type { DataApi, LoadedDataset } from './protocol';
 
@@ -82,12 +85,25 @@ export function createDataApi(
         seed: req.seed,
       });
     },
-    async modelCard(args, format) {
-      const input = modelCardInputOf(args);
+    async modelCard(run, modelLabel, format) {
+      const input = modelCardInputOf(run, { modelLabel });
       return format === 'md' ? modelCardMarkdown(input) : modelCardHtml(input);
     },
+    async experimentJson(run) {
+      return experimentJson(run);
+    },
+    async openExperiment(text, table, types) {
+      const parsed = parseExperimentConfig(text);
+      if (!parsed.ok) return parsed;
+      const { draft, notes } = draftFromConfig(parsed.config, table, types);
+      if (notes.errors.length > 0) return { ok: false, message: notes.errors.join(' ') };
+      const ran = (JSON.parse(text) as { ran?: RanSummary }).ran;
+      return { ok: true, draft, notes, ran };
+    },
     async summarize(req) {
-      return summarizeSetup(req.table, req.prep, req.modelId, req.modelParams, req.seed, req.audio);
+      const { draft } = req;
+      const prep = prepConfigOf(draft, req.profiles);
+      return summarizeSetup(req.table, prep, draft.modelId, draft.modelParams, draft.train.seed, req.audio);
     },
     async listModels() {
       return modelRegistry.map(({ id, label, description, tasks, needs, paramSchema, defaults }) => ({

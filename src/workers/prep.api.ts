@@ -2,8 +2,14 @@
  * The prep worker's API over core duplicate detection, dedupe and the skipped-rows export; a plain
  * object, testable without a Worker. Tables cross as typed arrays (see core/data/table.ts).
  */
-import type { Column, StringColumn, Table } from '../core/data/table';
+import type { Column, Table } from '../core/data/table';
 import { cellString } from '../core/data/table';
+import {
+  findArtistColumn,
+  findTitleColumn,
+  findTrackIdColumns,
+  normaliseName,
+} from '../core/data/trackIdentity';
 import { skippedRowsCsv, type IngestReport } from '../core/ingest';
 import { dedupe, findDuplicates, type Duplicates } from '../core/prep';
 
@@ -11,7 +17,7 @@ import { dedupe, findDuplicates, type Duplicates } from '../core/prep';
 export type DuplicateKey =
   | { by: 'exact' }
   | { by: 'id'; column: string }
-  /** Equal after normalising case, accents, punctuation and spacing (e.g. artist + title). */
+  /** Equal after normalising case, accents, punctuation, spacing and version asides (artist + title). */
   | { by: 'keys'; columns: string[] };
 
 /** One way of finding duplicates and what it found. */
@@ -49,26 +55,21 @@ export interface PrepApi {
 const EXAMPLES = 10;
 /** Added by multi-file ingest; rows from two files can still be the same track. */
 const SOURCE_COLUMN = 'source_file';
-const ID_NAME = /^(id|uri|isrc|(track|song|spotify)[ _]?(id|uri)|.*[_ ](id|uri))$/i;
-const ARTIST_NAME = /^(artists?|artist[ _]?names?|artist\(s\)[ _]name|performer)$/i;
-const TITLE_NAME = /^(track|title|song|name|track[ _]?name|song[ _]?name|track[ _]?title)$/i;
 
-/** Lower case, accents and punctuation removed, spaces collapsed: "Beyoncé  - Halo!" -> "beyonce halo". */
-export function normaliseKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/**
+ * Lower case, accents, punctuation and version asides removed, spaces collapsed: "Beyoncé  - Halo!"
+ * -> "beyonce halo". The track identity's normaliseName (core/data/trackIdentity), kept under this name.
+ */
+export const normaliseKey = normaliseName;
 
-/** Candidate keys for a table, most specific first. */
+/**
+ * Candidate keys for a table, most specific first: each track-id column, artist + title (the columns
+ * core/data/trackIdentity detects, so the first key is the track identity the leakage guard uses), exact rows.
+ */
 export function candidateKeys(table: Table): DuplicateKey[] {
-  const names = table.columns.map((c) => c.name);
-  const keys: DuplicateKey[] = names.filter((n) => ID_NAME.test(n)).map((column) => ({ by: 'id', column }));
-  const artist = names.find((n) => ARTIST_NAME.test(n));
-  const title = names.find((n) => TITLE_NAME.test(n));
+  const keys: DuplicateKey[] = findTrackIdColumns(table).map((column) => ({ by: 'id', column }));
+  const artist = findArtistColumn(table);
+  const title = findTitleColumn(table);
   if (artist && title && artist !== title) keys.push({ by: 'keys', columns: [artist, title] });
   keys.push({ by: 'exact' });
   return keys;
@@ -77,30 +78,7 @@ export function candidateKeys(table: Table): DuplicateKey[] {
 function labelOf(key: DuplicateKey): string {
   if (key.by === 'exact') return 'exact duplicate rows';
   if (key.by === 'id') return `same ${key.column}`;
-  return `same ${key.columns.join(' + ')} (ignoring case, accents and punctuation)`;
-}
-
-/** A one-column string table of normalised keys (missing when every part is empty). */
-function normalisedKeyColumn(table: Table, columns: string[]): StringColumn {
-  const cols = columns.map((name) => requireCol(table, name));
-  const parts = cols.map((c) => (c.kind === 'string' ? c.dict.map(normaliseKey) : undefined));
-  const dict: string[] = [];
-  const index = new Map<string, number>();
-  const codes = new Int32Array(table.rowCount);
-  for (let r = 0; r < table.rowCount; r++) {
-    const cells = cols.map((c, j) =>
-      c.kind === 'string' ? (c.codes[r]! < 0 ? '' : parts[j]![c.codes[r]!]!) : cellString(c, r),
-    );
-    const key = cells.join('\u0001');
-    if (cells.every((x) => x === '')) {
-      codes[r] = -1;
-      continue;
-    }
-    let k = index.get(key);
-    if (k === undefined) index.set(key, (k = dict.push(key) - 1));
-    codes[r] = k;
-  }
-  return { name: '__key', kind: 'string', codes, dict };
+  return `same ${key.columns.join(' + ')} (ignoring case, accents, punctuation and tags like "Remastered")`;
 }
 
 function requireCol(table: Table, name: string): Column {
@@ -110,10 +88,10 @@ function requireCol(table: Table, name: string): Column {
 }
 
 function find(table: Table, key: DuplicateKey): Duplicates {
-  if (key.by === 'id') return findDuplicates(table, { idColumn: key.column });
-  if (key.by === 'keys') {
-    const keyTable: Table = { rowCount: table.rowCount, columns: [normalisedKeyColumn(table, key.columns)] };
-    return findDuplicates(keyTable, { idColumn: '__key' });
+  if (key.by === 'id' || key.by === 'keys') {
+    const columns = key.by === 'id' ? [key.column] : key.columns;
+    for (const c of columns) requireCol(table, c);
+    return findDuplicates(table, { identity: { by: key.by === 'id' ? 'id' : 'name', columns } });
   }
   const others = table.columns.filter((c) => c.name !== SOURCE_COLUMN).map((c) => c.name);
   return findDuplicates(table, { keyColumns: others });

@@ -9,14 +9,14 @@ import type { IngestProgress, IngestReport } from '../core/ingest';
 import type { ColumnProfile } from '../core/prep';
 import type { ParamSchema } from '../core/models/types';
 import type { BiasReport } from '../core/bias';
-import type { ModelCardArgs } from '../core/experiment/card';
-
-export type { ModelCardArgs };
 import type { EpochEvent, ModelSummary } from '../core/train';
-import type { BundleContents } from '../core/deploy/zip';
-import type { ExperimentEvent, ExperimentInput, ExperimentOutcome } from '../core/experiment/types';
+import type { Task } from '../core/data/task';
+import type { ExperimentEvent, Run, RunResult } from '../core/experiment/types';
+import type { ExperimentDraft, DraftNotes } from '../core/experiment/draft';
+import type { RanSummary } from '../core/experiment/record';
 
-export type { ExperimentConfig, ModelMetrics, SplitSizes } from '../core/experiment/types';
+export type { ExperimentConfig, ModelMetrics, Run, RunResult, SplitSizes } from '../core/experiment/types';
+export type { ExperimentDraft, DraftNotes, RanSummary, Task };
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = 'auto' | BackendName;
@@ -31,7 +31,7 @@ export interface LoadedDataset {
   /** Columns that make sensible features whatever the target (numbers, booleans, low-cardinality categories). */
   recommendedFeatures: string[];
   /** The task each column would suggest as a target, aligned with profiles. */
-  taskByColumn: Array<'regression' | 'classification'>;
+  taskByColumn: Task[];
   /** Per-row MFCC and log-mel matrices when the table came from audio files (for sequence/spectrogram models). */
   audio?: AudioMatrices;
 }
@@ -41,7 +41,7 @@ export interface ModelInfo {
   id: string;
   label: string;
   description: string;
-  tasks: Array<'regression' | 'classification'>;
+  tasks: Task[];
   needs: string[];
   paramSchema: ParamSchema;
   defaults: Record<string, unknown>;
@@ -53,7 +53,7 @@ export interface BiasRequest {
   yTrue: Float32Array;
   yPred: Float32Array;
   column: string;
-  task: 'regression' | 'classification';
+  task: Task;
   threshold?: number;
   seed: number;
 }
@@ -61,11 +61,13 @@ export interface BiasRequest {
 export interface SummaryRequest {
   table: Table;
   audio?: AudioMatrices;
-  prep: ExperimentInput['prep'];
-  modelId: string;
-  modelParams: Record<string, unknown>;
-  seed: number;
+  draft: ExperimentDraft;
+  profiles: ColumnProfile[];
 }
+
+/** An experiment.json opened against the loaded table: every control's value, or why it cannot be used. */
+export type OpenedExperiment =
+  { ok: true; draft: ExperimentDraft; notes: DraftNotes; ran?: RanSummary } | { ok: false; message: string };
 
 export interface DataApi {
   /** Parse a CSV file (streamed), then type and profile its columns. */
@@ -75,7 +77,11 @@ export interface DataApi {
   /** Error by group of any column over a finished run's test rows. */
   bias(req: BiasRequest): Promise<BiasReport>;
   /** The model card of a finished run, as Markdown or self-contained HTML. */
-  modelCard(args: ModelCardArgs, format: 'md' | 'html'): Promise<string>;
+  modelCard(run: RunResult, modelLabel: string, format: 'md' | 'html'): Promise<string>;
+  /** experiment.json of a run (its config, which replays it, and what it measured). */
+  experimentJson(run: Run): Promise<string>;
+  /** Read an experiment.json and map it onto the loaded table's controls. */
+  openExperiment(text: string, table: Table, types: ColumnType[]): Promise<OpenedExperiment>;
   /** Build the model for this set-up (pipeline fitted on a sample of rows) and summarise it, before training. */
   summarize(req: SummaryRequest): Promise<ModelSummary>;
   /** The model registry's descriptors, without their build functions. */
@@ -83,8 +89,16 @@ export interface DataApi {
   cancel(): void;
 }
 
-export interface TrainRequest extends ExperimentInput {
+/** Train the draft on the table: the worker freezes it into an ExperimentConfig and runs it. */
+export interface TrainRequest {
   runId: string;
+  draft: ExperimentDraft;
+  /** The column profiles the draft's defaults come from (log1p for heavy tails). */
+  profiles: ColumnProfile[];
+  /** The data's name as shown (file name), for its fingerprint. */
+  dataName: string;
+  table: Table;
+  audio?: AudioMatrices;
   backend: BackendChoice;
   /** Continue this run from its last checkpoint in IndexedDB (after a reload), if there is one. */
   resume?: boolean;
@@ -95,9 +109,13 @@ export type TrainEvent =
   | { runId: string; type: 'resumed'; fromEpoch: number; history: EpochEvent[] }
   | ({ runId: string } & ExperimentEvent);
 
-export interface TrainOutcome extends ExperimentOutcome {
-  runId: string;
-  backend: BackendName;
+/**
+ * What training returns: the run with its results, and its light record for the history (built in
+ * core; both share their arrays, which structured cloning keeps shared). The weights stay in the worker.
+ */
+export interface TrainOutcome {
+  result: RunResult;
+  record: Run;
 }
 
 /** A set-up problem the person can fix, with the control it belongs to (errors lose fields over comlink). */
@@ -107,10 +125,12 @@ export interface TrainFailure {
 
 export interface TrainApi {
   train(req: TrainRequest, onEvent: (e: TrainEvent) => void): Promise<TrainOutcome | TrainFailure>;
+  /** Forget a run's stored weights (the run was deleted). */
+  dropModel(runId: string): Promise<void>;
   /** Ask the running loop to stop after the current batch. */
   cancel(runId: string): void;
-  /** Zip a model bundle (model.json, weights.bin, preprocessing.json, metrics.json, ...). */
-  exportBundle(contents: BundleContents): Promise<Uint8Array>;
+  /** Zip a run's model bundle (model.json, weights.bin, preprocessing.json, metrics.json, experiment.json, model-card.md). */
+  exportBundle(run: RunResult, modelLabel: string): Promise<Uint8Array>;
   /** Which backend auto would pick here, and why. */
   detectBackend(): Promise<{ backend: BackendName; reason: string; available: BackendName[] }>;
 }

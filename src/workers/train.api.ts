@@ -1,9 +1,17 @@
-/** The training worker's API: picks a backend, runs an experiment, streams runId-tagged events. */
+/**
+ * The training worker's API: picks a backend, freezes the draft into an ExperimentConfig, runs it,
+ * streams runId-tagged events, and keeps the trained weights here (modelStore) for the bundle.
+ */
 import * as Comlink from 'comlink';
 import { packBundle } from '../core/deploy/zip';
 import { ExperimentError, runExperiment } from '../core/experiment/run';
+import { configFromDraft } from '../core/experiment/draft';
+import { bundleContentsOf, runOf, runRecord } from '../core/experiment/record';
+import { modelCardInputOf } from '../core/experiment/card';
+import { modelCardMarkdown } from '../core/report';
 import { autoBackend, useBackend } from './backend';
 import { dropCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
+import { dropArtifacts, loadArtifacts, saveArtifacts } from './modelStore';
 import type { TrainApi, TrainEvent, TrainFailure, TrainOutcome } from './protocol';
 
 export function createTrainApi(): TrainApi {
@@ -22,35 +30,56 @@ export function createTrainApi(): TrainApi {
           fromEpoch: resumeFrom.epoch,
           history: resumeFrom.history,
         });
+      const config = configFromDraft(req.draft, req.table, req.profiles, req.dataName);
       let outcome;
       try {
-        outcome = await runExperiment(req, {
-          resumeFrom,
-          onCheckpoint: (c) => saveCheckpoint(req.runId, c),
-          shouldStop: () => cancelled.has(req.runId),
-          onEvent: (e) => {
-            if (e.type === 'batch') {
-              // Batch events are throttled to ~10 Hz; epoch events always go out.
-              const now = Date.now();
-              if (now - lastBatch < 100) return;
-              lastBatch = now;
-            }
-            onEvent({ runId: req.runId, ...e } as TrainEvent);
+        outcome = await runExperiment(
+          config,
+          { table: req.table, audio: req.audio },
+          {
+            resumeFrom,
+            onCheckpoint: (c) => saveCheckpoint(req.runId, c),
+            shouldStop: () => cancelled.has(req.runId),
+            onEvent: (e) => {
+              if (e.type === 'batch') {
+                // Batch events are throttled to ~10 Hz; epoch events always go out.
+                const now = Date.now();
+                if (now - lastBatch < 100) return;
+                lastBatch = now;
+              }
+              onEvent({ runId: req.runId, ...e } as TrainEvent);
+            },
           },
-        });
+        );
       } catch (e) {
         await dropCheckpoint(req.runId);
         if (e instanceof ExperimentError) return { failure: { field: e.field, message: e.message } };
         throw e;
       }
       await dropCheckpoint(req.runId);
-      return { ...outcome, runId: req.runId, backend };
+      const { result, artifacts } = runOf(outcome, config, {
+        runId: req.runId,
+        createdAt: new Date().toISOString(),
+        backend,
+      });
+      const notSaved = await saveArtifacts(req.runId, artifacts);
+      if (notSaved) result.warnings.push(notSaved);
+      return { result, record: runRecord(result) };
     },
     cancel(runId) {
       cancelled.add(runId);
     },
-    async exportBundle(contents) {
-      const bytes = packBundle(contents);
+    async dropModel(runId) {
+      await dropArtifacts(runId);
+    },
+    async exportBundle(run, modelLabel) {
+      const artifacts = await loadArtifacts(run.runId);
+      if (!artifacts)
+        throw new Error(
+          'The weights of this run are no longer stored here (storage was cleared); train it again.',
+        );
+      const card = modelCardMarkdown(modelCardInputOf(run, { modelLabel }));
+      const bytes = packBundle(bundleContentsOf(run, artifacts, card));
       return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
     },
     detectBackend: autoBackend,

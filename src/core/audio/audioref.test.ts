@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeFrameFeatures } from './extract';
-import { allcloseExcess, maxAbsDiff, readJson, readMono, testdata } from './testutil';
+import { allcloseExcess, maxAbsDiff, readJson, readMono, testdata } from '../../test-support/audio/testutil';
 
 type Ref = Record<string, number[] | { shape: number[]; data: number[] }>;
 

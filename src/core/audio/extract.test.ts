@@ -4,7 +4,7 @@ import { contentHash } from './hash';
 import { featureBuffers } from './transfer';
 import { analyzeDecoded } from './pipeline';
 import { analysisWindow, downmixAndResample } from './resample';
-import { clickTrack, tone } from './testsignals';
+import { clickTrack, tone } from '../../test-support/audio/testsignals';
 
 describe('extractFeatures contract', () => {
   const y = clickTrack(120, 10);

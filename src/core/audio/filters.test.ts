@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chromaFilterbank, hzToMel, hzToOcts, melFilterbank, melToHz } from './filters';
-import { allcloseExcess, flat, readJson, testdata } from './testutil';
+import { allcloseExcess, flat, readJson, testdata } from '../../test-support/audio/testutil';
 
 interface Case {
   case: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures } from './extract';
-import { chordTrack, clickTrack, midiHz, tempoChangeTrack, tone } from './testsignals';
+import { chordTrack, clickTrack, midiHz, tempoChangeTrack, tone } from '../../test-support/audio/testsignals';
 
 describe('generated signals with known answers', () => {
   for (const bpm of [90, 120, 140]) {

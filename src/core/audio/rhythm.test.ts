@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { onsetFromDb } from './framefeatures';
 import { resample } from './resample';
 import { estimateTempo } from './tempo';
-import { allcloseExcess, flat, readJson, readMono } from './testutil';
+import { allcloseExcess, flat, readJson, readMono } from '../../test-support/audio/testutil';
 
 interface Arr {
   shape: number[];

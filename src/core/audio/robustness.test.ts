@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyzeWavBytes } from './pipeline';
 import { sniffAudioFormat } from './sniff';
-import { readBytes, testdata } from './testutil';
+import { readBytes, testdata } from '../../test-support/audio/testutil';
 import type { AudioFeatures } from './extract';
 import { mulberry32 } from '../random';
 

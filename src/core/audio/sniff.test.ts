@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sniffAudioFormat, unsupportedReason } from './sniff';
-import { readBytes, testdata } from './testutil';
+import { readBytes, testdata } from '../../test-support/audio/testutil';
 
 const ascii = (s: string): number[] => [...s].map((c) => c.charCodeAt(0));
 

@@ -10,7 +10,7 @@ import {
   perFrame,
   rolloffOf,
 } from './spectral';
-import { allcloseExcess, flat, maxAbsDiff, readJson, readMono } from './testutil';
+import { allcloseExcess, flat, maxAbsDiff, readJson, readMono } from '../../test-support/audio/testutil';
 
 interface MetCase {
   case: string;

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stft } from './frames';
-import { allcloseExcess, readJson, readMono, testdata } from './testutil';
+import { allcloseExcess, readJson, readMono, testdata } from '../../test-support/audio/testutil';
 
 interface StftCase {
   case: string;

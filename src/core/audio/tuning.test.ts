@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures } from './extract';
-import { chordTrack, tone } from './testsignals';
-import { readMono } from './testutil';
+import { chordTrack, tone } from '../../test-support/audio/testsignals';
+import { readMono } from '../../test-support/audio/testutil';
 import { estimateTuning } from './tuning';
 
 const progression: [number, 'maj' | 'min'][] = [

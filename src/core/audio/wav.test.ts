@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeWav, readWavInfo } from './wav';
-import { readBytes, testdata } from './testutil';
+import { readBytes, testdata } from '../../test-support/audio/testutil';
 
 /** Build a WAV file: fmt code, channels, rate, bits, interleaved sample bytes, extra chunks. */
 function wav(

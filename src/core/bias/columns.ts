@@ -1,17 +1,62 @@
 /**
- * Which columns a bias analysis looks at by default, and which column holds the artist: categorical, boolean and
- * multi-valued columns with 2..30 groups and year-like columns (as decades), most useful first.
+ * Which columns a bias analysis looks at by default, which column holds the artist, and which test
+ * rows are tracks already seen in training: categorical, boolean and multi-valued columns with 2..30
+ * groups and year-like columns (as decades), most useful first. Artist and track matching come from
+ * core/data/trackIdentity, so "known track" here means what dedupe and the leakage guard mean.
  */
 import type { Table } from '../data/table';
+import {
+  findArtistColumn,
+  findTrackIdentity,
+  identitySpec,
+  trackGroups,
+  type TrackIdentity,
+} from '../data/trackIdentity';
 import { inferColumnType, splitTokens } from '../prep';
+import { type Grouping, MISSING, fromRowLabels } from './groups';
 
-const ARTIST_NAME = /^(artists?|artist[ _-]?names?|performers?|main[ _-]?artist)$/i;
+/** A string column named like artist / artists / artist_name / performer, else one whose name contains "artist". */
+export { findArtistColumn };
 
-/** A column named like artist / artists / artist_name / performer, else one whose name contains "artist". */
-export function findArtistColumn(table: Table): string | undefined {
-  const strings = table.columns.filter((c) => c.kind === 'string');
-  return (strings.find((c) => ARTIST_NAME.test(c.name.trim())) ?? strings.find((c) => /artist/i.test(c.name)))
-    ?.name;
+export const KNOWN_TRACK = 'known track';
+export const UNSEEN_TRACK = 'unseen track';
+
+export interface TrackFamiliarity {
+  identity: TrackIdentity;
+  /** The identity as a column spec ("track_id", "artist+title"), the name to report the grouping under. */
+  column: string;
+  /** Groups "known track" (the same track has a training row), "unseen track", then "(missing)". */
+  grouping: Grouping;
+}
+
+/**
+ * Known vs unseen tracks: for each test row (membership aligned with testRows), whether the same
+ * track (core/data/trackIdentity: same id, else same normalised artist + title) has a training row.
+ * A row with a missing key is "(missing)". Undefined when the table has no way to identify a track.
+ */
+export function trackFamiliarity(
+  table: Table,
+  trainRows: ArrayLike<number>,
+  testRows: ArrayLike<number>,
+  identity: TrackIdentity | undefined = findTrackIdentity(table),
+): TrackFamiliarity | undefined {
+  if (!identity) return undefined;
+  const { groupOf, groupCount } = trackGroups(table, identity);
+  const inTrain = new Uint8Array(groupCount);
+  for (let i = 0; i < trainRows.length; i++) {
+    const g = groupOf[trainRows[i]!]!;
+    if (g >= 0) inTrain[g] = 1;
+  }
+  const labels = Array.from(testRows, (r) => {
+    const g = groupOf[r]!;
+    return [g < 0 ? MISSING : inTrain[g] ? KNOWN_TRACK : UNSEEN_TRACK];
+  });
+  const grouping = fromRowLabels(labels, 'known vs unseen tracks');
+  const rank = (l: string) => (l === KNOWN_TRACK ? 0 : l === UNSEEN_TRACK ? 1 : 2);
+  grouping.labels.sort((a, b) => rank(a) - rank(b));
+  const index = new Map(grouping.labels.map((l, i) => [l, i]));
+  grouping.membership = labels.map((ls) => ls.map((l) => index.get(l)!));
+  return { identity, column: identitySpec(identity), grouping };
 }
 
 /** Preference of a bias column by name: genre, year/decade, explicit, mode, key, then the rest. */
@@ -24,7 +69,7 @@ function priority(name: string): number {
 /**
  * Columns worth a bias table by default: categorical, boolean and multi-valued columns with
  * 2..30 groups (genre, explicit, mode, key), year-like numbers and dates (grouped by decade),
- * excluding the target, the artist column and id / free-text / continuous columns. At most 6,
+ * excluding the target, the artist and track-identity columns and id / free-text / continuous columns. At most 6,
  * most useful first (genre, year, explicit, mode, key, then feature columns, then table order).
  */
 export function defaultBiasColumns(
@@ -33,9 +78,10 @@ export function defaultBiasColumns(
   featureColumns: readonly string[] = [],
 ): string[] {
   const artist = findArtistColumn(table);
+  const identityColumns = findTrackIdentity(table)?.columns ?? [];
   const found: { name: string; rank: number; index: number }[] = [];
   table.columns.forEach((col, index) => {
-    if (col.name === target || col.name === artist) return;
+    if (col.name === target || col.name === artist || identityColumns.includes(col.name)) return;
     const type = inferColumnType(col, table.rowCount);
     let groups = 0;
     if (col.kind === 'number') {

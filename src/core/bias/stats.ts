@@ -6,7 +6,8 @@
 import { type Interval, bootstrapMetrics } from '../evaluate';
 import type { Grouping } from './groups';
 
-export type BiasTask = 'regression' | 'classification';
+import type { Task as BiasTask } from '../data/task';
+export type { BiasTask };
 
 export interface GroupStat {
   group: string;

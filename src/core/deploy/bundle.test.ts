@@ -37,7 +37,14 @@ describe('model bundle zip', () => {
       metrics: { r2: 0.5 },
     });
     const names = Object.keys(unzipSync(zip)).sort();
-    expect(names).toEqual(['metrics.json', 'model.json', 'preprocessing.json', 'weights.bin']);
+    expect(names).toEqual([
+      'README.txt',
+      'manifest.json',
+      'metrics.json',
+      'model.json',
+      'preprocessing.json',
+      'weights.bin',
+    ]);
     const back = unpackBundle(zip);
     expect(back.preprocessing).toEqual({ version: 1, note: 'p' });
     expect(back.metrics).toEqual({ r2: 0.5 });

@@ -4,6 +4,7 @@
  * rule (a decision stump). X is row-major Float32Array [n, nFeatures]; non-finite cells count as 0
  * (X normally arrives imputed and scaled). Rows whose y is NaN are left out of every fit.
  */
+import type { Task } from '../data/task';
 import { solveSpd } from './linalg';
 
 /** Rows with a finite y. */
@@ -201,7 +202,7 @@ export function fitLinearBaseline(
   X: Float32Array,
   nFeatures: number,
   y: ArrayLike<number>,
-  opts: { ridge?: number; task?: 'regression' | 'classification'; solver?: 'auto' | 'newton' | 'adam' } = {},
+  opts: { ridge?: number; task?: Task; solver?: 'auto' | 'newton' | 'adam' } = {},
 ): LinearBaseline {
   checkShape(X, nFeatures, y.length);
   const rows = usableRows(y);

@@ -3,6 +3,7 @@
  * over every feature and cut to minimise squared error (for 0/1 labels that is the Brier score,
  * and a, b are positive rates, i.e. probabilities).
  */
+import type { Task } from '../data/task';
 
 export interface SingleFeatureRule {
   feature: string;
@@ -25,7 +26,7 @@ export function bestSingleFeatureRule(
   nFeatures: number,
   y: ArrayLike<number>,
   featureNames: string[],
-  task: 'regression' | 'classification',
+  task: Task,
 ): SingleFeatureRule {
   const d = nFeatures;
   if (featureNames.length !== d)

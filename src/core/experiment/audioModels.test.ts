@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { numberColumn, stringColumn, type Table } from '../data/table';
 import type { AudioMatrices } from '../data/audioMatrices';
 import { mulberry32, randNormal } from '../random';
-import { runExperiment } from './run';
-import type { ExperimentInput } from './types';
+import { runTestExperiment, type TestExperiment } from '../../test-support/experiment';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -45,7 +44,7 @@ function audioTable(): { table: Table; audio: AudioMatrices } {
   return { table, audio: { mfcc, frames, coeffs, mel, mels: 128, melFrames: 128, present } };
 }
 
-function input(modelId: string, audio?: AudioMatrices): ExperimentInput {
+function input(modelId: string, audio?: AudioMatrices): TestExperiment {
   const { table } = audioTable();
   return {
     table,
@@ -61,7 +60,7 @@ function input(modelId: string, audio?: AudioMatrices): ExperimentInput {
 describe('models that read audio matrices', () => {
   it('trains a 1D CNN on the MFCC frames, leaving out rows without audio', async () => {
     const { audio } = audioTable();
-    const out = await runExperiment(input('cnn1d', audio));
+    const out = await runTestExperiment(input('cnn1d', audio));
     expect(out.sizes.train + out.sizes.val + out.sizes.test).toBe(44);
     expect(out.warnings.join(' ')).toMatch(/4 rows have no audio/);
     expect(out.history).toHaveLength(2);
@@ -71,6 +70,6 @@ describe('models that read audio matrices', () => {
   });
 
   it('says what to do when the model needs audio the table does not have', async () => {
-    await expect(runExperiment(input('cnn1d'))).rejects.toThrow(/Audio panel/);
+    await expect(runTestExperiment(input('cnn1d'))).rejects.toThrow(/Audio panel/);
   });
 });

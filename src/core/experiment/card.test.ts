@@ -3,11 +3,13 @@ import { numberColumn, stringColumn, type Table } from '../data/table';
 import { classificationMetrics, regressionMetrics } from '../evaluate';
 import { mulberry32, randNormal } from '../random';
 import { modelCardHtml, modelCardMarkdown } from '../report';
-import { modelCardInputOf, type ModelCardArgs } from './card';
+import { modelCardInputOf } from './card';
+import { fingerprintOf } from './draft';
+import type { RunResult } from './types';
 import { evaluateRun, type Evaluation } from './evaluation';
 
 /** 400 tracks: popularity = 50 + 10 * energy + noise; the "model" adds 8 points to every rap track. */
-async function run(task: 'regression' | 'classification'): Promise<{ ev: Evaluation; args: ModelCardArgs }> {
+async function run(task: 'regression' | 'classification'): Promise<{ ev: Evaluation; args: RunResult }> {
   const n = 400;
   const rng = mulberry32(7);
   const energy = Array.from({ length: n }, () => randNormal(rng));
@@ -63,7 +65,7 @@ async function run(task: 'regression' | 'classification'): Promise<{ ev: Evaluat
     predict,
     target: 'popularity',
   });
-  const metrics: ModelCardArgs['metrics'] = cls
+  const metrics: RunResult['metrics'] = cls
     ? {
         task,
         model: classificationMetrics(yTest, testPredicted),
@@ -80,40 +82,56 @@ async function run(task: 'regression' | 'classification'): Promise<{ ev: Evaluat
           yTest.map(() => 50),
         ),
       };
-  const args: ModelCardArgs = {
-    datasetName: 'generated.csv',
-    rowCount: n,
-    columns: 4,
-    target: 'popularity',
-    task,
-    split: {
-      method: 'grouped',
-      sizes: { train: 320, val: 0, test: 80 },
-      seed: 1,
-      groupColumn: 'artist',
-      leakageWarnings: ['1 artist straddles train and test.'],
-    },
-    model: {
-      id: 'mlp',
-      label: 'MLP',
-      params: { hidden: [64, 32], activation: 'relu', dropout: 0.1, extra: { a: 1 } },
-      totalParams: 2817,
-      backend: 'cpu',
-      epochs: 30,
-      bestEpoch: 22,
-      stopReason: 'early-stopped',
-    },
-    metrics,
-    evaluation: ev,
+  const args = {
+    runId: 'run-1',
     createdAt: '2026-11-25 16:00',
-  };
+    config: {
+      version: 1,
+      data: {
+        ...fingerprintOf(table, 'generated.csv'),
+        columns: table.columns.map((c) => ({ name: c.name, kind: c.kind })),
+      },
+      prep: { target: 'popularity', task, features: [] },
+      split: { method: 'grouped', train: 0.8, val: 0, test: 0.2, seed: 1, groupColumn: 'artist' },
+      guardLeakage: true,
+      modelId: 'mlp',
+      modelParams: { hidden: [64, 32], activation: 'relu', dropout: 0.1, extra: { a: 1 } },
+      train: { optimizer: 'adam', learningRate: 0.001, batchSize: 32, epochs: 30, patience: 5, seed: 1 },
+    },
+    backend: 'cpu',
+    stopReason: 'early-stopped',
+    history: Array.from({ length: 30 }, (_, i) => ({
+      epoch: i + 1,
+      loss: 1,
+      valLoss: 1,
+      lr: 0.001,
+      elapsedMs: 1000 * (i + 1),
+      best: false,
+    })),
+    bestEpoch: 22,
+    sizes: { train: 320, val: 0, test: 80, droppedNoTarget: 0 },
+    metrics,
+    intervals: ev.intervals,
+    splitUsed: { method: 'grouped', groupColumn: 'artist' },
+    leakage: [],
+    warnings: ['1 artist straddles train and test.'],
+    featureNames: [],
+    summary: { layers: [], totalParams: 2817, trainableParams: 2817 },
+    trainingMs: 30000,
+    testActual: yTest,
+    testPredicted,
+    testRows,
+    trainRows,
+    evaluation: ev,
+    pipeline: {} as RunResult['pipeline'],
+  } as RunResult;
   return { ev, args };
 }
 
 describe('modelCardInputOf', () => {
   it('feeds a regression card with metrics, intervals, baselines, importance and the bias finding', async () => {
     const { ev, args } = await run('regression');
-    const input = modelCardInputOf(args);
+    const input = modelCardInputOf(args, { modelLabel: 'MLP' });
     expect(structuredClone(input)).toEqual(input);
     expect(input.split).toMatchObject({
       method: 'grouped',
@@ -150,7 +168,7 @@ describe('modelCardInputOf', () => {
 
   it('feeds a classification card with ROC, calibration and the threshold', async () => {
     const { args } = await run('classification');
-    const input = modelCardInputOf(args);
+    const input = modelCardInputOf(args, { modelLabel: 'MLP' });
     expect(input.roc!.length).toBeGreaterThan(2);
     expect(input.calibration!.length).toBeGreaterThan(1);
     expect(input.threshold).toBe(0.5);

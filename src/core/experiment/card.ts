@@ -1,45 +1,16 @@
 /**
  * Turn a finished run (its config, sizes, training summary, metrics and Evaluation) into the
  * report module's ModelCardInput, so the app can offer the model card as Markdown or HTML.
+ * The card is built from the Run alone: what it says is what ran.
  */
 import type { Interval } from '../evaluate';
-import type { LeakageFinding, SplitMethod } from '../split';
+import type { SplitMethod } from '../split';
 import type { MetricValue, ModelCardInput } from '../report';
-import type { Evaluation } from './evaluation';
-import type { ModelMetrics } from './types';
+import type { RunResult } from './types';
 
-export interface ModelCardArgs {
-  datasetName: string;
-  /** Rows and columns in the file. */
-  rowCount: number;
-  columns: number;
-  target: string;
-  task: 'regression' | 'classification';
-  split: {
-    method: string;
-    /** Rows in each part. */
-    sizes: { train: number; val: number; test: number };
-    seed: number;
-    groupColumn?: string;
-    timeColumn?: string;
-    leakageWarnings: string[];
-    leakage?: LeakageFinding[];
-  };
-  model: {
-    id: string;
-    label: string;
-    params: Record<string, unknown>;
-    totalParams: number;
-    backend: string;
-    epochs: number;
-    bestEpoch: number;
-    stopReason: string;
-    trainingSeconds?: number;
-  };
-  metrics: ModelMetrics;
-  evaluation: Evaluation;
-  /** When the model was trained, as it should be shown. */
-  createdAt: string;
+/** What the card needs beside the run: the model's label and, where known, the data's attribution. */
+export interface ModelCardExtras {
+  modelLabel: string;
   /** Where the data comes from and its licence. */
   attribution?: string;
 }
@@ -76,14 +47,18 @@ function thinOut<T>(xs: T[], max: number): T[] {
  * familiarity, the charts' data, and limitations drawn from the run (stop reason, weak model,
  * small test set, leakage). Plain data; feed it to modelCardMarkdown / modelCardHtml.
  */
-export function modelCardInputOf(args: ModelCardArgs): ModelCardInput {
-  const { evaluation: ev, split, model, task } = args;
-  const { train, val, test } = split.sizes;
+export function modelCardInputOf(run: RunResult, extras: ModelCardExtras): ModelCardInput {
+  const { evaluation: ev, config } = run;
+  const task = config.prep.task;
+  const target = config.prep.target;
+  const dataName = config.data.name;
+  const model = { id: config.modelId, label: extras.modelLabel, stopReason: run.stopReason };
+  const { train, val, test } = run.sizes;
   const total = train + val + test;
   if (total === 0) throw new Error('The model card needs a split with at least one row.');
   const metrics: Record<string, MetricValue> = Object.keys(ev.intervals).length
     ? ({ ...ev.intervals } as Record<string, Interval>)
-    : numericMetrics(args.metrics.model);
+    : numericMetrics(run.metrics.model);
   const cls = task === 'classification';
   const limitations: string[] = [];
   if (model.stopReason === 'cancelled')
@@ -110,19 +85,23 @@ export function modelCardInputOf(args: ModelCardArgs): ModelCardInput {
   }
   limitations.push(...ev.notes);
   // A method the report does not know (a newer split) is shown by its name.
-  const method = split.method as SplitMethod;
+  const method = run.splitUsed.method as SplitMethod;
+  const split = config.split;
   const card: ModelCardInput = {
-    title: `Model card: ${model.label} predicting ${args.target}`,
-    createdAt: args.createdAt,
+    title: `Model card: ${model.label} predicting ${target}`,
+    createdAt: run.createdAt,
     data: {
-      name: args.datasetName,
-      rows: args.rowCount,
+      name: dataName,
+      rows: config.data.rows,
       usableRows: total,
-      target: args.target,
+      target,
       task,
       features: ev.featureColumns,
-      attribution: args.attribution,
-      notes: [`${args.columns} columns in the file; ${ev.featureColumns.length} used as features.`],
+      attribution: extras.attribution,
+      notes: [
+        `${config.data.columns.length} columns in the file; ${ev.featureColumns.length} used as features.`,
+        `Data fingerprint ${config.data.hash}; split seed ${split.seed}, training seed ${config.train.seed}.`,
+      ],
     },
     split: {
       method,
@@ -130,26 +109,26 @@ export function modelCardInputOf(args: ModelCardArgs): ModelCardInput {
       val: val / total,
       test: test / total,
       seed: split.seed,
-      groupColumn: split.groupColumn,
+      groupColumn: run.splitUsed.groupColumn,
       timeColumn: split.timeColumn,
-      targetColumn: split.method === 'stratified' ? args.target : undefined,
+      targetColumn: method === 'stratified' ? target : undefined,
       sizes: { train, val, test },
-      warnings: split.leakageWarnings,
-      leakage: split.leakage,
+      warnings: run.warnings,
+      leakage: run.leakage,
     },
     model: {
       name: model.label === model.id ? model.label : `${model.label} (${model.id})`,
-      params: Object.fromEntries(Object.entries(model.params).map(([k, v]) => [k, paramValue(v)])),
-      parameterCount: model.totalParams,
-      epochs: model.epochs,
-      bestEpoch: model.bestEpoch,
-      stopReason: model.stopReason,
-      trainingSeconds: model.trainingSeconds,
-      backend: model.backend,
+      params: Object.fromEntries(Object.entries(config.modelParams).map(([k, v]) => [k, paramValue(v)])),
+      parameterCount: run.summary.totalParams,
+      epochs: run.history.length,
+      bestEpoch: run.bestEpoch,
+      stopReason: run.stopReason,
+      trainingSeconds: run.trainingMs / 1000,
+      backend: run.backend,
     },
     metrics,
     threshold: cls
-      ? (ev.threshold ?? (args.metrics.task === 'classification' ? args.metrics.model.threshold : undefined))
+      ? (ev.threshold ?? (run.metrics.task === 'classification' ? run.metrics.model.threshold : undefined))
       : undefined,
     baselines: ev.baselines.map((b) => ({
       name: b.label,
@@ -160,7 +139,7 @@ export function modelCardInputOf(args: ModelCardArgs): ModelCardInput {
     partialDependence: ev.dependence,
     bias: ev.bias,
     familiarity: ev.familiarity,
-    intendedUse: `An estimate of ${args.target} for tracks like those in ${args.datasetName}, for exploring what the data says; not for decisions about individual artists or songs.`,
+    intendedUse: `An estimate of ${target} for tracks like those in ${dataName}, for exploring what the data says; not for decisions about individual artists or songs.`,
     limitations,
   };
   if (cls) {

@@ -7,6 +7,7 @@
  * Cost: every step works on at most a few thousand rows (seeded samples) except the metric
  * bootstrap, whose resamples must have the test set's own size to give honest intervals.
  */
+import type { Task } from '../data/task';
 import { type Table, getColumn } from '../data/table';
 import { type FamiliarityReport, type BiasReport, biasByArtistFamiliarity, biasByColumn } from '../bias';
 import {
@@ -42,7 +43,7 @@ import { defaultBiasColumns, findArtistColumn } from '../bias/columns';
 
 export interface EvaluationInput {
   table: Table;
-  task: 'regression' | 'classification';
+  task: Task;
   seed: number;
   trainRows: Int32Array;
   testRows: Int32Array;
@@ -93,7 +94,7 @@ export interface EvaluationPlots {
 }
 
 export interface Evaluation {
-  task: 'regression' | 'classification';
+  task: Task;
   /** Test rows evaluated. */
   nTest: number;
   /** Source columns behind the model inputs, in input order. */

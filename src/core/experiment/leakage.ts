@@ -3,8 +3,15 @@
  * normalised artist + title) can land in both train and test, so the model is tested on tracks
  * it memorised. By default we then split again, grouped by that track identity, and say so.
  */
-import { getColumn, type StringColumn, type Table } from '../data/table';
-import { normaliseName, splitRows, type SplitConfig, type SplitResult } from '../split';
+import type { StringColumn, Table } from '../data/table';
+import {
+  findTrackIdentity,
+  identityForSpec,
+  identitySpec,
+  isTrackIdName,
+  trackKeyColumn as identityKeyColumn,
+} from '../data/trackIdentity';
+import { splitRows, type SplitConfig, type SplitResult } from '../split';
 
 export interface GuardedSplit {
   split: SplitResult;
@@ -16,53 +23,17 @@ export interface GuardedSplit {
   used: { method: SplitConfig['method']; groupColumn?: string };
 }
 
-/** True for a finding about the same track (an id column, or artist+title), not merely the same artist. */
+/** True for a spec about the same track (an id column, or artist+title), not merely the same artist. */
 export function isTrackIdentity(spec: string): boolean {
-  return spec.includes('+') || /(^|[ _-])(id|uri|isrc)$/i.test(spec);
+  return spec.includes('+') || isTrackIdName(spec);
 }
 
-/** A string column whose value is the normalised concatenation of `spec`'s columns ("artist+song"). */
+/**
+ * A string column of track group ids for `spec`'s columns ("artist+song", "track_id"), matched as
+ * core/data/trackIdentity matches them; -1 where the key is missing.
+ */
 export function trackKeyColumn(table: Table, spec: string): StringColumn {
-  const direct = getColumn(table, spec);
-  const cols = direct ? [direct] : spec.split('+').map((n) => getColumn(table, n.trim()));
-  const dict: string[] = [];
-  const index = new Map<string, number>();
-  const codes = new Int32Array(table.rowCount);
-  for (let r = 0; r < table.rowCount; r++) {
-    let key = '';
-    let missing = false;
-    for (const c of cols) {
-      if (!c) {
-        missing = true;
-        break;
-      }
-      const v =
-        c.kind === 'number'
-          ? Number.isNaN(c.values[r]!)
-            ? ''
-            : String(c.values[r])
-          : c.codes[r]! < 0
-            ? ''
-            : normaliseName(c.dict[c.codes[r]!]!);
-      if (v === '') {
-        missing = true;
-        break;
-      }
-      key += '\u0001' + v;
-    }
-    if (missing) {
-      codes[r] = -1;
-      continue;
-    }
-    let code = index.get(key);
-    if (code === undefined) {
-      code = dict.length;
-      dict.push(key);
-      index.set(key, code);
-    }
-    codes[r] = code;
-  }
-  return { name: `${spec} (track)`, kind: 'string', codes, dict };
+  return identityKeyColumn(table, identityForSpec(table, spec), `${spec} (track)`);
 }
 
 /** Split `rows`; under a random split with guard on, keep each track's copies on one side. */
@@ -75,9 +46,12 @@ export function guardedSplit(
   const first = splitRows(table, rows, config);
   const used = { method: config.method, groupColumn: config.groupColumn };
   if (!guard || config.method !== 'random') return { split: first, table, used };
-  const dup = first.leakage.find((f) => isTrackIdentity(f.column));
-  if (!dup) return { split: first, table, used };
-  const key = trackKeyColumn(table, dup.column);
+  // Only the table's own track identity (the one dedupe and the bias panel use) triggers the guard.
+  const identity = findTrackIdentity(table);
+  const spec = identity && identitySpec(identity);
+  const dup = first.leakage.find((f) => f.column === spec);
+  if (!identity || !dup) return { split: first, table, used };
+  const key = identityKeyColumn(table, identity, `${dup.column} (track)`);
   const withKey: Table = { rowCount: table.rowCount, columns: [...table.columns, key] };
   const second = splitRows(withKey, rows, { ...config, method: 'grouped', groupColumn: key.name });
   const note =

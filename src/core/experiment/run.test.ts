@@ -16,8 +16,8 @@ import { detectLeakage } from '../split';
 import { predictBatched } from '../train';
 import { artifactsToModel } from '../deploy/artifacts';
 import { packBundle, unpackBundle } from '../deploy/zip';
-import { ExperimentError, runExperiment } from './run';
-import type { ExperimentInput } from './types';
+import { ExperimentError } from './run';
+import { runTestExperiment, type TestExperiment } from '../../test-support/experiment';
 
 const csv = (name: string) =>
   new Uint8Array(readFileSync(path.resolve(__dirname, '../../../testdata/data/tabular', name)));
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function setupFor(table: Table, epochs: number): ExperimentInput {
+function setupFor(table: Table, epochs: number): TestExperiment {
   const profiles = profileTable(table);
   const target = suggestTarget(profiles)!;
   const features = defaultFeatures(profiles, target).map((name) => ({
@@ -47,7 +47,7 @@ describe('runExperiment', () => {
   it('trains on the real sample, and the exported zip predicts exactly what the run measured', async () => {
     const { table } = ingestBytes(csv('top_hits_2000_2019.csv'));
     const input = setupFor(table, 3);
-    const out = await runExperiment(input);
+    const out = await runTestExperiment(input);
     expect(out.history).toHaveLength(3);
     expect(out.sizes.train + out.sizes.val + out.sizes.test + out.sizes.droppedNoTarget).toBe(2000);
     expect(out.testPredicted).toHaveLength(out.sizes.test);
@@ -84,17 +84,17 @@ describe('runExperiment', () => {
         numberColumn('popularity', popularity),
       ],
     };
-    const input: ExperimentInput = {
+    const input: TestExperiment = {
       ...setupFor(table, 1),
       prep: { target: 'popularity', task: 'regression', features: [{ name: 'energy', type: 'number' }] },
     };
-    const guarded = await runExperiment(input);
+    const guarded = await runTestExperiment(input);
     expect(guarded.splitNote).toMatch(/grouped by track/);
     expect(guarded.splitUsed.method).toBe('grouped');
     const parts = { train: guarded.trainRows, val: new Int32Array(0), test: guarded.testRows };
     expect(detectLeakage(table, parts, ['artist+song'])).toEqual([]);
 
-    const unguarded = await runExperiment({ ...input, guardLeakage: false });
+    const unguarded = await runTestExperiment({ ...input, guardLeakage: false });
     expect(unguarded.splitNote).toBeUndefined();
     expect(unguarded.leakage.some((f) => f.column === 'artist+song')).toBe(true);
   });
@@ -102,21 +102,23 @@ describe('runExperiment', () => {
   it('reports set-up mistakes as ExperimentErrors naming the control', async () => {
     const { table } = ingestBytes(csv('top_hits_2000_2019.csv'));
     const base = setupFor(table, 1);
-    await expect(runExperiment({ ...base, prep: { ...base.prep, target: 'nope' } })).rejects.toMatchObject({
+    await expect(
+      runTestExperiment({ ...base, prep: { ...base.prep, target: 'nope' } }),
+    ).rejects.toMatchObject({
       field: 'target',
     });
-    await expect(runExperiment({ ...base, prep: { ...base.prep, features: [] } })).rejects.toMatchObject({
+    await expect(runTestExperiment({ ...base, prep: { ...base.prep, features: [] } })).rejects.toMatchObject({
       field: 'features',
     });
-    await expect(runExperiment({ ...base, prep: { ...base.prep, target: 'song' } })).rejects.toBeInstanceOf(
-      ExperimentError,
-    );
+    await expect(
+      runTestExperiment({ ...base, prep: { ...base.prep, target: 'song' } }),
+    ).rejects.toBeInstanceOf(ExperimentError);
     const empty: Table = {
       rowCount: 20,
       columns: [numberColumn('popularity', Array(20).fill(NaN)), numberColumn('x', Array(20).fill(1))],
     };
     await expect(
-      runExperiment({
+      runTestExperiment({
         ...base,
         table: empty,
         prep: { target: 'popularity', task: 'regression', features: [{ name: 'x', type: 'number' }] },
@@ -150,7 +152,7 @@ describe('runExperiment with learned embeddings', () => {
       ],
     } as Table;
   }
-  const base = (modelId: string, table: Table): ExperimentInput => ({
+  const base = (modelId: string, table: Table): TestExperiment => ({
     table,
     prep: {
       target: 'popularity',
@@ -168,7 +170,7 @@ describe('runExperiment with learned embeddings', () => {
   });
 
   it('wide & deep embeds the category columns, learns the artist effect and beats the mean', async () => {
-    const out = await runExperiment(base('wide-deep', artistTable()));
+    const out = await runTestExperiment(base('wide-deep', artistTable()));
     expect(out.warnings.join(' ')).toMatch(/Learned embeddings for artist/);
     expect(out.pipeline.features.some((f) => f.kind === 'embedding' && f.column === 'artist')).toBe(true);
     expect(out.summary.layers.some((l) => /emb/.test(l.name))).toBe(true);
@@ -181,7 +183,7 @@ describe('runExperiment with learned embeddings', () => {
     const input = base('mlp', artistTable());
     input.prep.features[0] = { name: 'artist', type: 'category', encoding: 'embedding' };
     input.train.epochs = 3;
-    const out = await runExperiment(input);
+    const out = await runTestExperiment(input);
     expect(out.warnings.join(' ')).toMatch(/artist: this model learns no embeddings/);
     expect(out.featureNames).toContain('artist');
   }, 60000);
@@ -189,6 +191,6 @@ describe('runExperiment with learned embeddings', () => {
   it('wide & deep without any category feature asks for one', async () => {
     const input = base('wide-deep', artistTable());
     input.prep.features = [{ name: 'energy', type: 'number' }];
-    await expect(runExperiment(input)).rejects.toThrow(/choose at least one category feature/);
+    await expect(runTestExperiment(input)).rejects.toThrow(/choose at least one category feature/);
   });
 });

@@ -20,7 +20,10 @@ import { chooseThreshold, classificationMetrics, meanBaseline, regressionMetrics
 import { getModelDescriptor } from '../models';
 import { predictBatched, summarizeModel, trainModel, type TrainCheckpoint, type TrainSet } from '../train';
 import { modelToArtifacts } from '../deploy/artifacts';
-import type { ExperimentEvent, ExperimentInput, ExperimentOutcome, ModelMetrics } from './types';
+import type { Table } from '../data/table';
+import { tableHash } from '../data/fingerprint';
+import type { ExperimentConfig } from './config';
+import type { ExperimentData, ExperimentEvent, ExperimentOutcome, ModelMetrics } from './types';
 
 /** A problem with the experiment's set-up that the person can fix; `field` names the control. */
 export class ExperimentError extends Error {
@@ -44,8 +47,8 @@ export interface ExperimentHooks {
 }
 
 /** Check the set-up before any work; throws ExperimentError naming the control to fix. */
-export function validateExperiment(input: ExperimentInput): void {
-  const { table, prep } = input;
+export function validateExperiment(config: ExperimentConfig, table: Table): void {
+  const { prep } = config;
   if (table.rowCount === 0) throw new ExperimentError('The table has no rows.', 'data');
   const target = getColumn(table, prep.target);
   if (!target)
@@ -67,16 +70,26 @@ export function validateExperiment(input: ExperimentInput): void {
   }
 }
 
-/** Run the experiment; see the module comment. Throws ExperimentError for set-up problems. */
+/**
+ * Run the experiment `config` on `data` (a table, or a table with per-row audio matrices); see the
+ * module comment. The one entry point of the UI, the tuner, the retrainer and the command line.
+ * Throws ExperimentError for set-up problems.
+ */
 export async function runExperiment(
-  input: ExperimentInput,
+  config: ExperimentConfig,
+  data: Table | ExperimentData,
   hooks: ExperimentHooks = {},
 ): Promise<ExperimentOutcome> {
+  const input = { ...config, ...('rowCount' in data ? { table: data } : data) };
   const emit = hooks.onEvent ?? (() => {});
   emit({ type: 'phase', phase: 'preparing' });
-  validateExperiment(input);
+  validateExperiment(config, input.table);
   const { table, split, train } = input;
   const warnings: string[] = [];
+  if (config.data && (config.data.rows !== table.rowCount || config.data.hash !== tableHash(table)))
+    warnings.push(
+      `This experiment was made on other data (${config.data.name}, ${config.data.rows} rows); its metrics will differ.`,
+    );
 
   const descriptor = getModelDescriptor(input.modelId);
   if (!descriptor.tasks.includes(input.prep.task)) {
@@ -182,7 +195,8 @@ export async function runExperiment(
       ),
       task: prep.task,
       outputUnits: 1,
-      seed: split.seed,
+      // The training seed: initial weights (the split seed drives the split and the pipeline).
+      seed: train.seed,
     },
     { ...descriptor.defaults, ...input.modelParams },
   );

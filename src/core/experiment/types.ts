@@ -4,23 +4,16 @@
  */
 import type { Table } from '../data/table';
 import type { AudioMatrices } from '../data/audioMatrices';
-import type { FittedPipeline, PrepConfig } from '../prep';
+import type { FittedPipeline } from '../prep';
+import type { ExperimentConfig } from './config';
 import type { Evaluation } from './evaluation';
 import type { AudioScaling } from './inputs';
 import type { LeakageFinding, SplitConfig } from '../split';
 import type { ClassificationMetrics, RegressionMetrics } from '../evaluate';
-import type { EpochEvent, ModelSummary, TrainConfig } from '../train';
+import type { EpochEvent, ModelSummary } from '../train';
 import type { ModelArtifactsData } from '../deploy/zip';
 
-export interface ExperimentConfig {
-  prep: PrepConfig;
-  split: SplitConfig;
-  modelId: string;
-  modelParams: Record<string, unknown>;
-  train: TrainConfig;
-  /** Under a random split, keep copies of the same track on one side (default true). */
-  guardLeakage?: boolean;
-}
+export type { ExperimentConfig } from './config';
 
 export interface SplitSizes {
   train: number;
@@ -76,8 +69,48 @@ export interface ExperimentOutcome {
   warnings: string[];
 }
 
-export interface ExperimentInput extends ExperimentConfig {
+/** The rows an experiment runs on: the table and, for models that read them, per-row audio matrices. */
+export interface ExperimentData {
   table: Table;
   /** Per-row audio matrices, aligned with the table, for models that read MFCC or log-mel frames. */
   audio?: AudioMatrices;
+}
+
+/**
+ * A finished run: the config that made it, when and where it ran, and what it measured. The run
+ * history, experiment.json, the model card and the bundle are all built from it (core/experiment/record.ts).
+ */
+export interface Run {
+  runId: string;
+  /** When training finished (ISO 8601). */
+  createdAt: string;
+  config: ExperimentConfig;
+  /** The tfjs backend it trained on. */
+  backend: string;
+  stopReason: ExperimentOutcome['stopReason'];
+  message?: string;
+  history: EpochEvent[];
+  bestEpoch: number;
+  sizes: SplitSizes;
+  metrics: ModelMetrics;
+  intervals: Evaluation['intervals'];
+  splitUsed: ExperimentOutcome['splitUsed'];
+  splitNote?: string;
+  leakage: LeakageFinding[];
+  warnings: string[];
+  featureNames: string[];
+  summary: ModelSummary;
+  /** Wall time of the training loop, ms. */
+  trainingMs: number;
+}
+
+/** A run with everything the results panel and the exports need (test rows and predictions, evaluation, pipeline). */
+export interface RunResult extends Run {
+  testActual: Float32Array;
+  testPredicted: Float32Array;
+  testRows: Int32Array;
+  trainRows: Int32Array;
+  evaluation: Evaluation;
+  pipeline: FittedPipeline;
+  audioScaling?: AudioScaling;
 }

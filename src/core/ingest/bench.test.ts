@@ -6,7 +6,7 @@
 import { expect, it } from 'vitest';
 import { profileTable } from '../prep/profile';
 import { ingestBlob } from './index';
-import { syntheticCsvParts } from './synthetic';
+import { syntheticCsvParts } from '../../test-support/ingest/synthetic';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 

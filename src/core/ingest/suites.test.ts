@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getColumn } from '../data/table';
 import { ingestBytes, ingestBlob, IngestError } from './index';
-import { compareRows } from './testUtil';
+import { compareRows } from '../../test-support/ingest/testUtil';
 
 const TD = path.resolve(__dirname, '../../../testdata');
 const bytes = (rel: string) => new Uint8Array(fs.readFileSync(path.join(TD, rel)));

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fastKernelsInstalled, installFastKernels, uninstallFastKernels } from './install';
-import { buildMeasureModel, type MeasureKind } from './measureModels';
+import { buildMeasureModel, type MeasureKind } from '../../test-support/kernels/measureModels';
 
 /** Run f on a backend and return its tensors' values (f runs inside tidy; seeds make inputs identical). */
 async function on(backend: string, f: () => tf.Tensor[]): Promise<Float32Array[]> {

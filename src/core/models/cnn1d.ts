@@ -1,6 +1,7 @@
 /** 1D CNN over frame sequences (MFCC or chroma frames [frames, coeffs]): local temporal patterns, pooled over time. */
 import * as tf from '@tensorflow/tfjs';
-import { type Activation, commonParams, head, makeInputs, preHead, seedStream } from './common';
+import { type Activation, commonParams, head, makeInputs, preHead } from './common';
+import { seedStream } from '../random';
 import { type ConvParams, conv1dBranch } from './conv';
 import type { ModelDescriptor, ParamSchema } from './types';
 

@@ -1,6 +1,7 @@
 /** 2D CNN over log-mel spectrogram patches [mels, frames, 1]: timbre and rhythm textures in time-frequency. */
 import * as tf from '@tensorflow/tfjs';
-import { type Activation, head, makeInputs, preHead, seedStream } from './common';
+import { type Activation, head, makeInputs, preHead } from './common';
+import { seedStream } from '../random';
 import { convSchema } from './cnn1d';
 import { type ConvParams, conv2dBranch } from './conv';
 import type { ModelDescriptor } from './types';

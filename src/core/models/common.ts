@@ -3,7 +3,7 @@
  * inputs in the contract's order, and the task head.
  */
 import * as tf from '@tensorflow/tfjs';
-import { mulberry32 } from '../random';
+import { mixSeed, type Reseedable } from '../random';
 import type { BuildContext, InputSpec, ParamSpec } from './types';
 
 type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
@@ -11,12 +11,6 @@ type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
 /** Activations offered by the zoo. 'gelu' exists in tfjs-layers 4.22. */
 export const ACTIVATIONS = ['relu', 'tanh', 'elu', 'selu', 'gelu', 'linear'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
-
-/** A stream of 31-bit integer seeds derived from one seed, so every layer gets its own reproducible draw. */
-export function seedStream(seed: number): () => number {
-  const rng = mulberry32(seed);
-  return () => Math.floor(rng() * 0x7fffffff);
-}
 
 /** Glorot-uniform kernel initialiser with a seed drawn from `next`. */
 export function glorot(next: () => number): Initializer {
@@ -26,15 +20,6 @@ export function glorot(next: () => number): Initializer {
 /** Orthogonal-ish recurrent initialiser: glorot keeps it cheap and seeded (tfjs's orthogonal is slow for big units). */
 export function recurrentInit(next: () => number): Initializer {
   return tf.initializers.glorotUniform({ seed: next() });
-}
-
-/** Mix two integers into a 31-bit seed (used for per-epoch and per-call seeds). */
-export function mixSeed(a: number, b: number): number {
-  let h = Math.imul((a | 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b | 0, 0xc2b2ae35);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  return (h >>> 0) & 0x7fffffff;
 }
 
 interface SeededDropoutArgs {
@@ -49,7 +34,7 @@ interface SeededDropoutArgs {
  * trainer calls `reseed(mixSeed(runSeed, epoch))` at each epoch start so a resumed run replays the same masks.
  * Shape: identity. Active only when called with { training: true }.
  */
-export class SeededDropout extends tf.layers.Layer {
+export class SeededDropout extends tf.layers.Layer implements Reseedable {
   static className = 'SeededDropout';
   readonly rate: number;
   private seed: number;
@@ -86,11 +71,6 @@ export class SeededDropout extends tf.layers.Layer {
   }
 }
 tf.serialization.registerClass(SeededDropout);
-
-/** Does this layer expose `reseed` (SeededDropout or a future seeded-noise layer)? */
-export function isReseedable(layer: unknown): layer is { reseed(seed: number): void } {
-  return typeof (layer as { reseed?: unknown }).reseed === 'function';
-}
 
 /** The symbolic inputs a model declares, in the contract's order. */
 export interface ModelInputs {

@@ -3,7 +3,8 @@
  * the pooled feature maps frame by frame.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type Activation, commonParams, head, makeInputs, preHead, seedStream } from './common';
+import { type Activation, commonParams, head, makeInputs, preHead } from './common';
+import { seedStream } from '../random';
 import { type ConvParams, conv2dStack } from './conv';
 import { type Cell, rnnBranch } from './recurrent';
 import type { ModelDescriptor } from './types';

@@ -3,7 +3,8 @@
  * spectrograms) concatenated before a shared tower and the head. Two entries because the audio input differs.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type Activation, commonParams, head, makeInputs, seedStream } from './common';
+import { type Activation, commonParams, head, makeInputs } from './common';
+import { seedStream } from '../random';
 import { type ConvParams, conv1dBranch, conv2dBranch } from './conv';
 import { crnnBranch } from './crnn';
 import { rnnBranch } from './recurrent';

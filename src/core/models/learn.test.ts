@@ -4,9 +4,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accuracy, averageFrames, orderSequences } from './fixtures';
+import { accuracy, averageFrames, orderSequences } from '../../test-support/models/fixtures';
 import type { InputSpec } from './index';
-import { cfg, fit } from './learnKit';
+import { cfg, fit } from '../../test-support/models/learnKit';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -2,9 +2,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrainSet } from '../train';
-import { accuracy, categorySet, joinSets, orderSequences, risingSpectrograms } from './fixtures';
+import {
+  accuracy,
+  categorySet,
+  joinSets,
+  orderSequences,
+  risingSpectrograms,
+} from '../../test-support/models/fixtures';
 import type { InputSpec } from './index';
-import { cfg, fit } from './learnKit';
+import { cfg, fit } from '../../test-support/models/learnKit';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,6 +1,7 @@
 /** Multilayer perceptron over the tabular features: the workhorse for track metadata and summary audio features. */
 import * as tf from '@tensorflow/tfjs';
-import { commonParams, head, makeInputs, seedStream } from './common';
+import { commonParams, head, makeInputs } from './common';
+import { seedStream } from '../random';
 import { type TowerParams, denseTower } from './tower';
 import type { ModelDescriptor } from './types';
 

@@ -1,6 +1,7 @@
 /** LSTM and GRU models over frame sequences [frames, coeffs]: order-aware summaries of a clip. */
 import * as tf from '@tensorflow/tfjs';
-import { type Activation, commonParams, head, makeInputs, preHead, seedStream } from './common';
+import { type Activation, commonParams, head, makeInputs, preHead } from './common';
+import { seedStream } from '../random';
 import { type Cell, type RnnParams, rnnBranch } from './recurrent';
 import type { ModelDescriptor, ParamSchema } from './types';
 

@@ -5,7 +5,8 @@
 import type * as tf from '@tensorflow/tfjs';
 
 /** What the head predicts: a number (popularity score) or a class (hit / band). */
-export type Task = 'regression' | 'classification';
+export type { Task } from '../data/task';
+import type { Task } from '../data/task';
 
 /** One hyperparameter: how the UI renders it and which values are valid. `intList` is e.g. hidden widths [64, 32]. */
 export interface ParamSpec {

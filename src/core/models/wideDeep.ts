@@ -4,7 +4,8 @@
  * memorises direct effects. Both add up before the head's activation.
  */
 import * as tf from '@tensorflow/tfjs';
-import { type Activation, commonParams, glorot, headActivation, makeInputs, seedStream } from './common';
+import { type Activation, commonParams, glorot, headActivation, makeInputs } from './common';
+import { seedStream } from '../random';
 import { denseTower } from './tower';
 import type { ModelDescriptor } from './types';
 

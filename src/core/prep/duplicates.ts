@@ -1,14 +1,16 @@
 /**
  * Duplicate tracks: exact duplicate rows, or rows sharing an id column (a track id listed once per
  * playlist), and merging them before the split (keep the first row, or keep it with the group's mean
- * target) so the same track cannot land in both training and test rows.
+ * target) so the same track cannot land in both training and test rows. Rows are "the same
+ * track" exactly as core/data/trackIdentity decides (the leakage guard and bias panel use it too).
  */
 import type { Column, Table } from '../data/table';
 import { takeRows } from '../data/table';
+import { trackGroups, type TrackIdentity } from '../data/trackIdentity';
 import { requireColumn } from './read';
 
 export interface Duplicates {
-  /** 'exact': all columns equal; 'id': same idColumn value; 'keys': the keyColumns equal. */
+  /** 'exact': all columns equal; 'id': same track id; 'keys': keyColumns equal, or the same normalised artist + title. */
   by: 'exact' | 'id' | 'keys';
   columns: string[];
   /** Per row: its duplicate group, or -1 when the row is unique. Shape: [rowCount]. */
@@ -22,27 +24,32 @@ export interface Duplicates {
 }
 
 /**
- * Find duplicate rows. With `idColumn`, rows sharing a (non-missing) id are duplicates; with
- * `keyColumns`, rows equal on those columns; otherwise rows equal on every column (missing equals
- * missing). O(rows · columns) with hashing.
+ * Find duplicate rows. With `identity` (see core/data/trackIdentity), rows that are the same track:
+ * the same trimmed id, or the same normalised artist + title; `idColumn` is shorthand for an id
+ * identity. Missing keys are never duplicates. With `keyColumns`, rows equal on those columns;
+ * otherwise rows equal on every column (missing equals missing). O(rows · columns) with hashing.
  */
 export function findDuplicates(
   table: Table,
-  opts: { idColumn?: string; keyColumns?: string[] } = {},
+  opts: { idColumn?: string; keyColumns?: string[]; identity?: TrackIdentity } = {},
 ): Duplicates {
-  const by = opts.idColumn !== undefined ? 'id' : opts.keyColumns ? 'keys' : 'exact';
-  const cols =
-    opts.idColumn !== undefined
-      ? [requireColumn(table, opts.idColumn)]
-      : opts.keyColumns
-        ? opts.keyColumns.map((c) => requireColumn(table, c))
-        : table.columns;
+  const identity: TrackIdentity | undefined =
+    opts.identity ?? (opts.idColumn !== undefined ? { by: 'id', columns: [opts.idColumn] } : undefined);
+  if (identity) {
+    for (const c of identity.columns) requireColumn(table, c);
+    return fromGroups(
+      identity.by === 'id' ? 'id' : 'keys',
+      identity.columns,
+      trackGroups(table, identity).groupOf,
+    );
+  }
+  const by = opts.keyColumns ? 'keys' : 'exact';
+  const cols = opts.keyColumns ? opts.keyColumns.map((c) => requireColumn(table, c)) : table.columns;
   const n = table.rowCount;
   const groupOf = new Int32Array(n).fill(-1);
   const reps = new Map<number, number[]>();
   const members: number[][] = [];
   for (let r = 0; r < n; r++) {
-    if (by === 'id' && isMissingCell(cols[0]!, r)) continue;
     const h = rowHash(cols, r);
     const list = reps.get(h);
     if (!list) {
@@ -73,6 +80,26 @@ export function findDuplicates(
     duplicateRows,
     examples: members.slice(0, 50),
   };
+}
+
+/** Duplicates from per-row group ids (-1 = missing): groups of one row become -1, the rest renumber in row order. */
+function fromGroups(by: Duplicates['by'], columns: string[], ids: Int32Array): Duplicates {
+  const size = new Map<number, number>();
+  for (const g of ids) if (g >= 0) size.set(g, (size.get(g) ?? 0) + 1);
+  const remap = new Map<number, number>();
+  const members: number[][] = [];
+  const groupOf = new Int32Array(ids.length).fill(-1);
+  for (let r = 0; r < ids.length; r++) {
+    const g = ids[r]!;
+    if (g < 0 || size.get(g)! < 2) continue;
+    let m = remap.get(g);
+    if (m === undefined) remap.set(g, (m = members.push([]) - 1));
+    groupOf[r] = m;
+    members[m]!.push(r);
+  }
+  let duplicateRows = 0;
+  for (const m of members) duplicateRows += m.length - 1;
+  return { by, columns, groupOf, groupCount: members.length, duplicateRows, examples: members.slice(0, 50) };
 }
 
 export interface Deduped {
@@ -152,10 +179,6 @@ function aggregateTarget(src: Column, groupOf: Int32Array, groups: number, kept:
     return best;
   });
   return { name: src.name, kind: 'string', codes, dict: src.dict };
-}
-
-function isMissingCell(col: Column, r: number): boolean {
-  return col.kind === 'number' ? Number.isNaN(col.values[r]!) : col.codes[r]! < 0;
 }
 
 const f64 = new Float64Array(1);

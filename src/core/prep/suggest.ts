@@ -1,6 +1,7 @@
 /**
  * Defaults the UI pre-selects: which column is the target, which task, which features.
  */
+import type { Task } from '../data/task';
 import type { ColumnProfile } from './profile';
 import type { FeatureSpec } from './types';
 
@@ -35,7 +36,7 @@ export function suggestTarget(profiles: readonly TargetCandidate[]): string | un
 }
 
 /** Classification for booleans, categories and numbers with at most 2 distinct values; else regression. */
-export function suggestTask(profile: ColumnProfile): 'regression' | 'classification' {
+export function suggestTask(profile: ColumnProfile): Task {
   if (profile.type === 'boolean' || profile.type === 'category') return 'classification';
   if ((profile.type === 'number' || profile.type === 'integer') && profile.distinct <= 2)
     return 'classification';

@@ -2,6 +2,7 @@
  * The preprocessing configuration (what the user chose) and the fitted pipeline (what was learnt
  * from the training rows). Both are plain JSON so they can be saved, shared and shipped in a bundle.
  */
+import type { Task } from '../data/task';
 import type { ColumnType } from '../data/table';
 
 export interface FeatureSpec {
@@ -24,7 +25,7 @@ export interface FeatureSpec {
 
 export interface PrepConfig {
   target: string;
-  task: 'regression' | 'classification';
+  task: Task;
   features: FeatureSpec[];
   targetTransform?: 'none' | 'log1p';
   /** Classification with a text target: which value is 1. */
@@ -91,7 +92,7 @@ export type FittedFeature = FittedNumeric | FittedOneHot | FittedTargetEncoding 
 
 export interface FittedTarget {
   column: string;
-  task: 'regression' | 'classification';
+  task: Task;
   log1p: boolean;
   /** Regression: y = (t(x) - mean) / std. */
   mean: number;

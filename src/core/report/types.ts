@@ -2,6 +2,7 @@
  * What a model card is made from: plain data the app already holds after a run. Every field
  * but data, split, model and metrics is optional; a section without data is left out.
  */
+import type { Task } from '../data/task';
 import type { FamiliarityReport, BiasReport } from '../bias';
 import type { CalibrationBin, ImportanceResult, Interval, PartialDependence } from '../evaluate';
 import type { LeakageFinding, SplitMethod } from '../split';
@@ -21,7 +22,7 @@ export interface ModelCardInput {
     rows: number;
     usableRows?: number;
     target: string;
-    task: 'regression' | 'classification';
+    task: Task;
     /** Source columns used as features. */
     features: string[];
     /** Where the data comes from and its licence. */

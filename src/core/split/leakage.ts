@@ -4,7 +4,18 @@
  * name or two names joined by '+' (e.g. "artist+song"), which keys rows by the normalised
  * pair so that one song listed twice (a re-release, a duplicate row) is found.
  */
-import { type Column, type Table, getColumn, isMissing } from '../data/table';
+import { type Table, getColumn } from '../data/table';
+import {
+  findArtistColumn,
+  findTitleColumn,
+  findTrackIdentity,
+  identityForSpec,
+  identitySpec,
+  trackKeyFunction,
+} from '../data/trackIdentity';
+
+/** Re-exported: the split's grouping and the bias panel match names exactly as the track identity does. */
+export { normaliseName } from '../data/trackIdentity';
 
 export interface LeakageFinding {
   /** The column (or "a+b" combined key) whose values straddle train and test. */
@@ -20,46 +31,14 @@ export interface LeakageFinding {
 const MAX_EXAMPLES = 5;
 
 /**
- * Normalise a name for matching: case, accents, "(feat. X)"/"[Remastered]" asides, punctuation
- * and spacing are ignored, so "Beyoncé - Halo (Remastered)" and "beyonce halo" match.
+ * A per-row key function for a column spec (see core/data/trackIdentity: the table's own track
+ * identity keys exactly as dedupe does, other specs by normalised name), or an Error naming the
+ * missing column.
  */
-export function normaliseName(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\((?:feat|ft|with|remaster|live|radio|explicit|clean)[^)]*\)/g, ' ')
-    .replace(/\[[^\]]*\]/g, ' ')
-    .replace(/\s-\s.*(?:remaster|version|edit|mix).*$/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** A per-row key function for a column spec, or an Error naming the missing column. */
 function keyFunction(table: Table, spec: string): (row: number) => string | null {
-  const direct = getColumn(table, spec);
-  const parts: Column[] = [];
-  if (direct) parts.push(direct);
-  else {
-    for (const name of spec.split('+')) {
-      const col = getColumn(table, name.trim());
-      if (!col) throw new Error(`Leakage check: there is no column named "${name.trim()}".`);
-      parts.push(col);
-    }
-  }
-  // Cache normalised dictionary entries: a million-row artist column has a few thousand names.
-  const caches = parts.map((c) => (c.kind === 'string' ? c.dict.map(normaliseName) : null));
-  return (row) => {
-    let key = '';
-    for (let p = 0; p < parts.length; p++) {
-      const col = parts[p]!;
-      if (isMissing(col, row)) return null;
-      const v = col.kind === 'number' ? String(col.values[row]) : caches[p]![col.codes[row]!]!;
-      if (v === '') return null;
-      key += (p ? '\u0001' : '') + v;
-    }
-    return key;
-  };
+  const own = findTrackIdentity(table);
+  const identity = own && identitySpec(own) === spec ? own : identityForSpec(table, spec, 'Leakage check');
+  return trackKeyFunction(table, identity);
 }
 
 /** The raw (un-normalised) display value of a row for a spec, used for examples. */
@@ -106,22 +85,22 @@ export function detectLeakage(
 }
 
 /**
- * The columns worth checking for leakage in a table of tracks: the group column if any, id-like
- * columns, the artist column, and artist+title combined (a title alone is not used: many
- * different songs share a title). Shape: column specs for detectLeakage.
+ * The columns worth checking for leakage in a table of tracks: the group column if any, the
+ * table's track identity (its id column, else artist+title combined; see core/data/trackIdentity),
+ * and the artist column. A title alone is used only when there is no artist column (many different
+ * songs share a title). Shape: column specs for detectLeakage.
  */
 export function leakageColumnsFor(table: Table, groupColumn?: string): string[] {
-  const names = table.columns.filter((c) => c.kind === 'string').map((c) => c.name);
   const out: string[] = [];
   const add = (s: string | undefined) => {
     if (s && !out.includes(s)) out.push(s);
   };
   if (groupColumn) add(groupColumn);
-  add(names.find((n) => /^(track|song)[ _-]?(id|uri)$|^(id|uri|isrc)$/i.test(n)));
-  const artist = names.find((n) => /artist/i.test(n));
-  const title = names.find((n) => /^(title|song|track|name|track[ _-]?name|song[ _-]?name)$/i.test(n));
+  const identity = findTrackIdentity(table);
+  if (identity?.by === 'id') add(identitySpec(identity));
+  const artist = findArtistColumn(table);
   add(artist);
-  if (artist && title) add(`${artist}+${title}`);
-  else add(title);
+  if (identity?.by === 'name') add(identitySpec(identity));
+  else if (!artist) add(findTitleColumn(table));
   return out;
 }

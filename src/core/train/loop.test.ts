@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getModelDescriptor } from '../models';
 import type { BuildContext } from '../models';
-import { binarySet, linearSet, mse } from './fixtures';
+import { binarySet, linearSet, mse } from '../../test-support/train/fixtures';
 import { predictBatched, summarizeModel, trainModel } from './index';
 import type { TrainCheckpoint, TrainConfig, TrainSet } from './index';
 

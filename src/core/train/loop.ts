@@ -5,8 +5,7 @@
  * worker can receive a cancel message; shouldStop is checked after every batch, waitIfPaused awaited there too.
  */
 import * as tf from '@tensorflow/tfjs';
-import { isReseedable, mixSeed } from '../models/common';
-import { mulberry32, permutation } from '../random';
+import { isReseedable, mixSeed, mulberry32, permutation } from '../random';
 import { asModelInput, checkSet, gatherInput, gatherY, outputUnits, sliceInput } from './data';
 import { computeLoss, defaultLoss } from './losses';
 import {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getModelDescriptor } from '../models';
-import { binarySet, linearSet, multiclassSet, mse } from './fixtures';
+import { binarySet, linearSet, multiclassSet, mse } from '../../test-support/train/fixtures';
 import { computeLoss, predictBatched, trainModel } from './index';
 import type { TrainCheckpoint, TrainConfig, TrainSet } from './index';
 import { clipByGlobalNorm, scheduledLr } from './optim';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BiasReport } from '../../core/bias';
 import { useStore } from '../../state/store';
-import type { TrainOutcome } from '../../workers/protocol';
+import type { RunResult } from '../../state/store';
 import { ErrorText } from '../ErrorText';
 import { fmt } from '../format';
 
@@ -10,7 +10,7 @@ const ci = (v: { value: number; lo: number; hi: number }, d = 2) =>
   `${fmt(v.value, d)} (${fmt(v.lo, d)} – ${fmt(v.hi, d)})`;
 
 /** Who the model gets wrong: error per group of any column, with intervals, lean and the largest gap. */
-export function Bias({ result }: { result: TrainOutcome }) {
+export function Bias({ result }: { result: RunResult }) {
   const tableColumns = useStore((s) => s.dataset?.table.columns);
   const columns = (tableColumns ?? []).map((c) => c.name);
   const extra = useStore((s) => s.extraBias);

@@ -10,13 +10,13 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { TrainOutcome } from '../../workers/protocol';
+import type { RunResult } from '../../state/store';
 import { fmt } from '../format';
 
 const MAX_BARS = 15;
 
 /** Permutation importance with intervals, and partial dependence for the top features. */
-export function Importance({ result }: { result: TrainOutcome }) {
+export function Importance({ result }: { result: RunResult }) {
   const imp = result.evaluation.importance;
   const top = imp.features.slice(0, MAX_BARS).map((f) => ({
     name: f.name,

@@ -1,4 +1,4 @@
-import type { TrainOutcome } from '../../workers/protocol';
+import type { RunResult } from '../../state/store';
 import { fmt } from '../format';
 
 interface MetricRow {
@@ -30,7 +30,7 @@ const CLASSIFICATION: MetricRow[] = [
 type Numeric = Record<string, number>;
 
 /** The model's test metrics with 95% intervals, beside the baselines trained on the same split. */
-export function MetricsTable({ result }: { result: TrainOutcome }) {
+export function MetricsTable({ result }: { result: RunResult }) {
   const m = result.metrics;
   const rows = m.task === 'regression' ? REGRESSION : CLASSIFICATION;
   const model = m.model as unknown as Numeric;

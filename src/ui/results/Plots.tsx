@@ -14,11 +14,11 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { TrainOutcome } from '../../workers/protocol';
+import type { RunResult } from '../../state/store';
 import { fmt } from '../format';
 
 /** Predicted vs actual, residual histogram, residuals against a chosen feature; ROC, PR and calibration for classifiers. */
-export function Plots({ result }: { result: TrainOutcome }) {
+export function Plots({ result }: { result: RunResult }) {
   const p = result.evaluation.plots;
   const regression = result.metrics.task === 'regression';
   return (
@@ -122,7 +122,7 @@ function PredVsActual({ points }: { points: { actual: number; predicted: number 
   );
 }
 
-function ResidualVsFeature({ result }: { result: TrainOutcome }) {
+function ResidualVsFeature({ result }: { result: RunResult }) {
   const entries = result.evaluation.plots.residualVsFeature;
   const [column, setColumn] = useState(entries[0]?.column ?? '');
   const e = entries.find((x) => x.column === column) ?? entries[0];
