@@ -5,7 +5,7 @@ import { useStore } from './store';
 export type * from './slices/audioTypes';
 export type { IncomingFile } from './audioIntake';
 export type { AudioErrorKind } from './audioDecode';
-export type { JoinReport } from '../workers/audioProtocol';
+export type { JoinReport } from '../workers/protocol/audio';
 export { joinBaseOf } from './slices/audioView';
 
 /** Select from the audio slice (a hook, like useStore). */

@@ -3,7 +3,7 @@
  * the file's SHA-256 and the analysis settings, so re-adding a file costs nothing.
  */
 import { clear, createStore, get, set } from 'idb-keyval';
-import type { AnalyzeSettings, ClipFeatures } from '../workers/audioProtocol';
+import type { AnalyzeSettings, ClipFeatures } from '../workers/protocol/audio';
 
 const store = typeof indexedDB === 'undefined' ? undefined : createStore('encore-audio', 'features');
 

@@ -5,7 +5,7 @@
  */
 import type { AudioFormat } from '../core/audio';
 import { analyzeSamples, analyzeWav, CancelledError, inspectAudio } from '../workers/audioClient';
-import type { AnalyzeSettings, ClipFeatures } from '../workers/audioProtocol';
+import type { AnalyzeSettings, ClipFeatures } from '../workers/protocol/audio';
 import { cacheKey, getCached, putCached } from './audioCache';
 import { AudioFileError, decodeToMono } from './audioDecode';
 

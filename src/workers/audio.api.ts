@@ -25,7 +25,7 @@ import {
 import type { Table } from '../core/data/table';
 import type { IngestReport } from '../core/ingest';
 import { defaultFeatures, profileTable, suggestTarget, suggestTask } from '../core/prep';
-import type { AudioApi, AnalyzeSettings, ClipFeatures, ZipEntry } from './audioProtocol';
+import type { AudioApi, AnalyzeSettings, ClipFeatures, ZipEntry } from './protocol/audio';
 import type { LoadedDataset } from './protocol';
 
 function options(s: AnalyzeSettings) {

@@ -15,7 +15,8 @@ import type {
   JoinBase,
   JoinOptions,
   ZipEntry,
-} from './audioProtocol';
+} from './protocol/audio';
+import { spawnAudioWorker } from './spawn';
 
 export { CancelledError };
 
@@ -40,10 +41,7 @@ const queue: Job[] = [];
 
 function spawn(slot: Slot): Comlink.Remote<AudioApi> {
   if (!slot.api) {
-    slot.worker = new Worker(new URL('./audio.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'encore-audio',
-    });
+    slot.worker = spawnAudioWorker();
     slot.api = Comlink.wrap<AudioApi>(slot.worker);
   }
   return slot.api;

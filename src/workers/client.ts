@@ -17,6 +17,7 @@ import type {
   TrainOutcome,
   TrainRequest,
 } from './protocol';
+import { spawnDataWorker, spawnTrainWorker } from './spawn';
 
 interface Handle<T> {
   worker: Worker;
@@ -24,18 +25,12 @@ interface Handle<T> {
 }
 
 function spawnData(): Handle<DataApi> {
-  const worker = new Worker(new URL('./data.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'encore-data',
-  });
+  const worker = spawnDataWorker();
   return { worker, api: Comlink.wrap<DataApi>(worker) };
 }
 
 function spawnTrain(): Handle<TrainApi> {
-  const worker = new Worker(new URL('./train.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'encore-train',
-  });
+  const worker = spawnTrainWorker();
   return { worker, api: Comlink.wrap<TrainApi>(worker) };
 }
 

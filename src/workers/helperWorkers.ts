@@ -8,15 +8,15 @@
  * worker's first text came 0.13-0.15 s after the load began when it was started with the load.
  */
 
+import { spawnDecodeWorker, spawnProfileWorker } from './spawn';
+
 /** Posted by a helper worker once its module has loaded (and, for the profile helper, warmed up). */
 export interface Ready {
   kind: 'ready';
 }
 
-const spawnDecode = (): Worker =>
-  new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' });
-const spawnProfile = (): Worker =>
-  new Worker(new URL('./profile.worker.ts', import.meta.url), { type: 'module' });
+const spawnDecode = spawnDecodeWorker;
+const spawnProfile = spawnProfileWorker;
 
 interface Spare {
   worker: Worker;

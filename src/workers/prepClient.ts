@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import type { Table } from '../core/data/table';
 import type { IngestReport } from '../core/ingest';
 import type { DedupeOutcome, DuplicateKey, DuplicateScan, PrepApi } from './prep.api';
+import { spawnPrepWorker } from './spawn';
 
 export type { DedupeOutcome, DuplicateKey, DuplicateScan };
 
@@ -13,10 +14,7 @@ let api: Comlink.Remote<PrepApi> | undefined;
 
 function prep(): Comlink.Remote<PrepApi> {
   if (!api) {
-    const worker = new Worker(new URL('./prep.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'encore-prep',
-    });
+    const worker = spawnPrepWorker();
     api = Comlink.wrap<PrepApi>(worker);
   }
   return api;

@@ -54,7 +54,9 @@ describe('validateBundle: a valid bundle', () => {
     const a = (loaded.predict(x) as tf.Tensor).dataSync();
     const b = (original.predict(x) as tf.Tensor).dataSync();
     expect(Array.from(a)).toEqual(Array.from(b));
-    tf.dispose([x, loaded, original]);
+    x.dispose();
+    loaded.dispose();
+    original.dispose();
   });
 
   it('accepts a bundle without optional files, and one re-zipped inside a folder', async () => {

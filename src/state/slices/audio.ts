@@ -16,7 +16,7 @@ export { joinBaseOf };
 export type * from './audioTypes';
 export type { IncomingFile } from '../audioIntake';
 export type { AudioErrorKind } from '../audioDecode';
-export type { JoinReport } from '../../workers/audioProtocol';
+export type { JoinReport } from '../../workers/protocol/audio';
 
 const blobs = new Map<number, Blob>();
 let nextId = 1;

@@ -1,6 +1,6 @@
 /** The Audio panel's state: files, their status and features, the analysis window, the batch, the outputs. */
 import type { AudioFormat } from '../../core/audio';
-import type { ClipFeatures, JoinBase, JoinReport } from '../../workers/audioProtocol';
+import type { ClipFeatures, JoinBase, JoinReport } from '../../workers/protocol/audio';
 import type { LoadedDataset } from '../../workers/protocol';
 import type { AudioErrorKind } from '../audioDecode';
 import type { IncomingFile } from '../audioIntake';

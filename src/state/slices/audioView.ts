@@ -1,5 +1,5 @@
 /** Pure helpers of the audio slice: what the list shows of a clip, analysis settings, rows for the outputs. */
-import type { AnalyzeSettings, ClipFeatures, FeatureRow, JoinBase } from '../../workers/audioProtocol';
+import type { AnalyzeSettings, ClipFeatures, FeatureRow, JoinBase } from '../../workers/protocol/audio';
 import type { LoadedDataset } from '../../workers/protocol';
 import type { AudioItem, AudioState, ClipView, WindowSettings } from './audioTypes';
 

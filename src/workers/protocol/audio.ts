@@ -2,11 +2,11 @@
  * Types of the audio worker pool: analysis requests and results, zip expansion, and building
  * the feature / joined datasets. Samples and features cross as transferred typed arrays.
  */
-import type { AnalysisWindowOptions, AudioFeatures, AudioFormat } from '../core/audio';
-import type { FeatureRow, JoinOptions, JoinReport } from '../core/audio-join';
-import type { Table } from '../core/data/table';
-import type { IngestReport } from '../core/ingest';
-import type { LoadedDataset } from './protocol';
+import type { AnalysisWindowOptions, AudioFeatures, AudioFormat } from '../../core/audio';
+import type { FeatureRow, JoinOptions, JoinReport } from '../../core/audio-join';
+import type { Table } from '../../core/data/table';
+import type { IngestReport } from '../../core/ingest';
+import type { LoadedDataset } from './index';
 
 export type { FeatureRow, JoinOptions, JoinReport };
 

@@ -3,19 +3,19 @@
  * postMessage: state calls the typed client (client.ts), which calls these APIs via comlink.
  * Numbers cross as typed arrays (transferred where possible), never arrays of objects.
  */
-import type { ColumnType, Table } from '../core/data/table';
-import type { AudioMatrices } from '../core/data/audioMatrices';
-import type { IngestProgress, IngestReport } from '../core/ingest';
-import type { ColumnProfile } from '../core/prep';
-import type { ParamSchema } from '../core/models/types';
-import type { BiasReport } from '../core/bias';
-import type { EpochEvent, ModelSummary } from '../core/train';
-import type { Task } from '../core/data/task';
-import type { ExperimentEvent, Run, RunResult } from '../core/experiment/types';
-import type { ExperimentDraft, DraftNotes } from '../core/experiment/draft';
-import type { RanSummary } from '../core/experiment/record';
+import type { ColumnType, Table } from '../../core/data/table';
+import type { AudioMatrices } from '../../core/data/audioMatrices';
+import type { IngestProgress, IngestReport } from '../../core/ingest';
+import type { ColumnProfile } from '../../core/prep';
+import type { ParamSchema } from '../../core/models/types';
+import type { BiasReport } from '../../core/bias';
+import type { EpochEvent, ModelSummary } from '../../core/train';
+import type { Task } from '../../core/data/task';
+import type { ExperimentEvent, Run, RunResult } from '../../core/experiment/types';
+import type { ExperimentDraft, DraftNotes } from '../../core/experiment/draft';
+import type { RanSummary } from '../../core/experiment/record';
 
-export type { ExperimentConfig, ModelMetrics, Run, RunResult, SplitSizes } from '../core/experiment/types';
+export type { ExperimentConfig, ModelMetrics, Run, RunResult, SplitSizes } from '../../core/experiment/types';
 export type { ExperimentDraft, DraftNotes, RanSummary, Task };
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
