@@ -20,6 +20,10 @@ export interface Deps {
     | 'summarizeModel'
     | 'exportBundle'
     | 'dropModel'
+    | 'importBundle'
+    | 'deployedModel'
+    | 'predictTable'
+    | 'readTable'
   > & { CancelledError: typeof client.CancelledError; SetupError: typeof client.SetupError };
   prep: Pick<typeof prepClient, 'scanDuplicates' | 'dedupeTable' | 'skippedRowsCsv'>;
   persist: { save: typeof save; load: typeof load; remove: typeof remove };

@@ -9,6 +9,7 @@ import { createAudioSlice } from './slices/audio';
 import { createBaseSlice } from './slices/base';
 import { createDataPrepSlice } from './slices/dataPrep';
 import { createDatasetSlice } from './slices/dataset';
+import { createDeploySlice } from './slices/deploy';
 import { createResultsSlice } from './slices/results';
 import { createRunSlice } from './slices/run';
 import { createSetupSlice } from './slices/setup';
@@ -26,6 +27,7 @@ export function createAppStore(deps: Deps) {
     ...createSetupSlice(set, get, deps),
     ...createRunSlice(set, get, deps),
     ...createResultsSlice(set, get, deps),
+    ...createDeploySlice(set, get, deps),
     ...createDataPrepSlice(set, get, deps),
     ...createAudioSlice(set, get, deps),
   }));

@@ -10,6 +10,7 @@ import type { SplitConfig } from '../core/split';
 import type { EpochEvent, ModelSummary, TrainConfig } from '../core/train';
 import type { BiasReport } from '../core/bias';
 import type {
+  DeployedInfo,
   BackendChoice,
   BackendName,
   DraftNotes,
@@ -126,6 +127,29 @@ export interface ResultsSlice {
   /** experiment.json of a run in the history (the last run when omitted). */
   experimentFile(runId?: string): Promise<{ fileName: string; text: string } | undefined>;
   removeRun(runId: string): void;
+  /** The last run's test rows with actual and predicted values, as CSV. */
+  testPredictionsFile(): { fileName: string; text: string } | undefined;
+}
+
+export interface DeploySlice {
+  deploy: {
+    model?: DeployedInfo;
+    busy?: 'importing' | 'predicting';
+    error?: string;
+    /** The last predicted file: its name, counts, rows that failed or were not read, and the CSV to download. */
+    prediction?: {
+      fileName: string;
+      rows: number;
+      predicted: number;
+      failures: Array<{ line?: number; row?: number; reason: string }>;
+      csv: string;
+      preview: number[];
+    };
+  };
+  importBundle(file: Blob, fileName: string): Promise<void>;
+  predictFile(file: Blob, fileName: string): Promise<void>;
+  /** Ask the training worker for the deployed model (after a reload). */
+  refreshDeployed(): Promise<void>;
 }
 
 export interface BaseSlice {
@@ -140,6 +164,7 @@ export type AppState = BaseSlice &
   SetupSlice &
   RunSlice &
   ResultsSlice &
+  DeploySlice &
   DataPrepActions & { prep: DataPrepState; audio: AudioState };
 
 /** A slice's constructor: zustand's set/get plus the injected worker client and persistence. */

@@ -8,6 +8,7 @@ import { ResultsPanel } from './ResultsPanel';
 import { Runs } from './results/Runs';
 import { ErrorBoundary } from './ErrorBoundary';
 import { AudioPanel } from './audio/AudioPanel';
+import { PredictPanel } from './deploy/PredictPanel';
 
 /** The studio: one column of panels following the pipeline; a CSV can be dropped anywhere. */
 export function App() {
@@ -87,6 +88,9 @@ export function App() {
                 </ErrorBoundary>
               </>
             )}
+            <ErrorBoundary name="Predict">
+              <PredictPanel />
+            </ErrorBoundary>
           </>
         )}
       </main>

@@ -12,6 +12,7 @@ export function ResultsPanel() {
   const exportModel = useStore((s) => s.exportModel);
   const modelCard = useStore((s) => s.modelCard);
   const experimentFile = useStore((s) => s.experimentFile);
+  const testPredictionsFile = useStore((s) => s.testPredictionsFile);
   if (!result) return null;
   const split = result.splitUsed;
 
@@ -86,6 +87,16 @@ export function ResultsPanel() {
           }}
         >
           Download experiment.json
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            const file = testPredictionsFile();
+            if (file) downloadBytes(file.text, file.fileName, 'text/csv');
+          }}
+        >
+          Download test predictions (CSV)
         </button>
       </div>
       <p className="hint">

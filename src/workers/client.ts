@@ -200,3 +200,26 @@ export function summarizeModel(req: SummaryRequest) {
   data ??= spawnData();
   return data.api.summarize(req);
 }
+
+/** Validate a bundle and make it the deployed model (training worker, which predicts with it). */
+export function importBundle(bytes: Uint8Array, fileName: string) {
+  train ??= spawnTrain();
+  return train.api.importBundle(Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]), fileName);
+}
+
+/** The deployed model, if any (loaded again after a reload). */
+export function deployedModel() {
+  train ??= spawnTrain();
+  return train.api.deployed();
+}
+
+/** Predict a table with the deployed model. */
+export function predictTable(table: Table) {
+  train ??= spawnTrain();
+  return train.api.predictTable(table);
+}
+
+/** Read a CSV without making it the dataset (for prediction): parse and profile in the data worker. */
+export function readTable(file: Blob, name: string, onProgress: (p: IngestProgress) => void, signal?: AbortSignal) {
+  return ingestFiles([file], [name], onProgress, signal);
+}

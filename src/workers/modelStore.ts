@@ -4,12 +4,19 @@
  */
 import { createStore, del, get, set } from 'idb-keyval';
 import type { ModelArtifactsData } from '../core/deploy/zip';
+import type { GoldenRows } from '../core/deploy/golden';
+
+/** A run's trained model: its weights and its golden rows. */
+export interface StoredModel {
+  artifacts: ModelArtifactsData;
+  golden?: GoldenRows;
+}
 
 const store = typeof indexedDB === 'undefined' ? undefined : createStore('encore-models', 'artifacts');
 /** Without IndexedDB (Node tests), the weights of this session's runs stay in memory. */
-const memory = new Map<string, ModelArtifactsData>();
+const memory = new Map<string, StoredModel>();
 
-export async function saveArtifacts(runId: string, a: ModelArtifactsData): Promise<string | undefined> {
+export async function saveArtifacts(runId: string, a: StoredModel): Promise<string | undefined> {
   memory.set(runId, a);
   // Keep only the last few in memory; IndexedDB holds the rest.
   for (const k of memory.keys()) if (memory.size > 4 && k !== runId) memory.delete(k);
@@ -22,14 +29,32 @@ export async function saveArtifacts(runId: string, a: ModelArtifactsData): Promi
   }
 }
 
-export async function loadArtifacts(runId: string): Promise<ModelArtifactsData | undefined> {
+export async function loadArtifacts(runId: string): Promise<StoredModel | undefined> {
   const hit = memory.get(runId);
   if (hit || !store) return hit;
-  return get<ModelArtifactsData>(runId, store).catch(() => undefined);
+  return get<StoredModel>(runId, store).catch(() => undefined);
 }
 
 export async function dropArtifacts(runId: string): Promise<void> {
   memory.delete(runId);
   if (!store) return;
   await del(runId, store).catch(() => undefined);
+}
+
+const deployStore = typeof indexedDB === 'undefined' ? undefined : createStore('encore-deployed', 'bundle');
+
+/** The deployed bundle's zip bytes (kept so a reload loads and validates it again). */
+export async function saveDeployed(bytes: Uint8Array): Promise<string | undefined> {
+  if (!deployStore) return undefined;
+  try {
+    await set('deployed', bytes, deployStore);
+    return undefined;
+  } catch (e) {
+    return `The model could not be kept for after a reload (${e instanceof Error ? e.message : String(e)}).`;
+  }
+}
+
+export async function loadDeployed(): Promise<Uint8Array | undefined> {
+  if (!deployStore) return undefined;
+  return get<Uint8Array>('deployed', deployStore).catch(() => undefined);
 }

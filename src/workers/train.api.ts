@@ -12,11 +12,13 @@ import { modelCardMarkdown } from '../core/report';
 import { autoBackend, useBackend } from './backend';
 import { dropCheckpoint, loadCheckpoint, saveCheckpoint } from './checkpoints';
 import { dropArtifacts, loadArtifacts, saveArtifacts } from './modelStore';
+import { createDeployApi } from './deploy.api';
 import type { TrainApi, TrainEvent, TrainFailure, TrainOutcome } from './protocol';
 
 export function createTrainApi(): TrainApi {
   const cancelled = new Set<string>();
   return {
+    ...createDeployApi(),
     async train(req, onEvent): Promise<TrainOutcome | TrainFailure> {
       cancelled.delete(req.runId);
       const { backend, reason } = await useBackend(req.backend);
@@ -57,12 +59,12 @@ export function createTrainApi(): TrainApi {
         throw e;
       }
       await dropCheckpoint(req.runId);
-      const { result, artifacts } = runOf(outcome, config, {
+      const { result, artifacts, golden } = runOf(outcome, config, {
         runId: req.runId,
         createdAt: new Date().toISOString(),
         backend,
       });
-      const notSaved = await saveArtifacts(req.runId, artifacts);
+      const notSaved = await saveArtifacts(req.runId, { artifacts, golden });
       if (notSaved) result.warnings.push(notSaved);
       return { result, record: runRecord(result) };
     },
@@ -73,13 +75,13 @@ export function createTrainApi(): TrainApi {
       await dropArtifacts(runId);
     },
     async exportBundle(run, modelLabel) {
-      const artifacts = await loadArtifacts(run.runId);
-      if (!artifacts)
+      const stored = await loadArtifacts(run.runId);
+      if (!stored)
         throw new Error(
           'The weights of this run are no longer stored here (storage was cleared); train it again.',
         );
       const card = modelCardMarkdown(modelCardInputOf(run, { modelLabel }));
-      const bytes = packBundle(bundleContentsOf(run, artifacts, card));
+      const bytes = packBundle(bundleContentsOf(run, stored.artifacts, card, stored.golden));
       return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
     },
     detectBackend: autoBackend,

@@ -4,6 +4,7 @@
  * what these return.
  */
 import type { BundleContents, ModelArtifactsData } from '../deploy/zip';
+import type { GoldenRows } from '../deploy/golden';
 import type { ExperimentConfig } from './config';
 import type { ExperimentOutcome, Run, RunResult } from './types';
 
@@ -12,8 +13,8 @@ export function runOf(
   outcome: ExperimentOutcome,
   config: ExperimentConfig,
   meta: { runId: string; createdAt: string; backend: string },
-): { result: RunResult; artifacts: ModelArtifactsData } {
-  const { artifacts, evaluation, ...rest } = outcome;
+): { result: RunResult; artifacts: ModelArtifactsData; golden: GoldenRows } {
+  const { artifacts, golden, evaluation, ...rest } = outcome;
   const result: RunResult = {
     runId: meta.runId,
     createdAt: meta.createdAt,
@@ -41,7 +42,7 @@ export function runOf(
     pipeline: rest.pipeline,
     audioScaling: rest.audioScaling,
   };
-  return { result, artifacts };
+  return { result, artifacts, golden };
 }
 
 /** The light record kept in the run history (no per-row arrays, no evaluation details). */
@@ -94,9 +95,12 @@ export function bundleContentsOf(
   run: RunResult,
   artifacts: ModelArtifactsData,
   modelCard?: string,
+  golden?: GoldenRows,
 ): BundleContents {
   return {
     model: artifacts,
+    golden,
+    createdAt: run.createdAt,
     preprocessing: run.audioScaling ? { ...run.pipeline, audioScaling: run.audioScaling } : run.pipeline,
     metrics: {
       ...run.metrics,

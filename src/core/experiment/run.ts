@@ -20,6 +20,10 @@ import { chooseThreshold, classificationMetrics, meanBaseline, regressionMetrics
 import { getModelDescriptor } from '../models';
 import { predictBatched, summarizeModel, trainModel, type TrainCheckpoint, type TrainSet } from '../train';
 import { modelToArtifacts } from '../deploy/artifacts';
+import { makeGolden } from '../deploy/golden';
+
+/** Test rows recorded as golden rows in the bundle. */
+const GOLDEN_ROWS = 5;
 import type { Table } from '../data/table';
 import { tableHash } from '../data/fingerprint';
 import type { ExperimentConfig } from './config';
@@ -287,6 +291,19 @@ export async function runExperiment(
       threshold: metrics.task === 'classification' ? metrics.model.threshold : undefined,
     });
     const artifacts = await modelToArtifacts(model);
+    // Golden rows: the first few test rows' inputs and outputs, so a loaded bundle can prove it is this model.
+    const k = Math.min(GOLDEN_ROWS, s.test.length);
+    const golden = await makeGolden(
+      model,
+      inputsOf(xTest.X, s.test).map((x) => {
+        const per = x.shape.reduce((a, b) => a * b, 1);
+        return {
+          data: x.data.subarray(0, k * per),
+          shape: [k, ...x.shape],
+          dtype: x.data instanceof Int32Array ? ('int32' as const) : ('float32' as const),
+        };
+      }),
+    );
     return {
       stopReason: result.stopReason,
       message: result.message,
@@ -305,6 +322,7 @@ export async function runExperiment(
       audioScaling,
       pipeline,
       artifacts,
+      golden,
       summary,
       featureNames: xTrain.featureNames,
       warnings,

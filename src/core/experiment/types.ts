@@ -12,6 +12,7 @@ import type { LeakageFinding, SplitConfig } from '../split';
 import type { ClassificationMetrics, RegressionMetrics } from '../evaluate';
 import type { EpochEvent, ModelSummary } from '../train';
 import type { ModelArtifactsData } from '../deploy/zip';
+import type { GoldenRows } from '../deploy/golden';
 
 export type { ExperimentConfig } from './config';
 
@@ -64,6 +65,8 @@ export interface ExperimentOutcome {
   audioScaling?: AudioScaling;
   pipeline: FittedPipeline;
   artifacts: ModelArtifactsData;
+  /** A few test rows' inputs and the outputs this model gave (golden.json of the bundle). */
+  golden: GoldenRows;
   summary: ModelSummary;
   featureNames: string[];
   warnings: string[];

@@ -37,6 +37,7 @@ export const createBaseSlice: SliceCreator<BaseSlice> = (set, get, deps) => ({
     const active = await load<ActiveRun>('activeRun');
     if (active && dataset) void get().startTraining(active);
     else if (active) void remove('activeRun');
+    void get().refreshDeployed();
     deps.client
       .listModels()
       .then((models) => set({ models }))

@@ -85,6 +85,16 @@ export const createResultsSlice: SliceCreator<ResultsSlice> = (set, get, deps) =
       }
     },
 
+    testPredictionsFile() {
+      const r = get().result;
+      if (!r) return undefined;
+      const lines = ['row,actual,predicted'];
+      // row: 1-based data row of the table (the header is not counted).
+      for (let i = 0; i < r.testRows.length; i++)
+        lines.push(`${r.testRows[i]! + 1},${r.testActual[i]},${r.testPredicted[i]}`);
+      return { fileName: `test-predictions-${base(r.config.data.name)}.csv`, text: lines.join('\n') + '\n' };
+    },
+
     removeRun(runId) {
       set({ runs: get().runs.filter((r) => r.runId !== runId) });
       void deps.persist.save('runs', get().runs);

@@ -123,6 +123,10 @@ export function fakeDeps(over: { client?: Partial<Deps['client']>; prep?: Partia
     summarizeModel: vi.fn(),
     exportBundle: vi.fn(async (_run: unknown, _label?: string) => new Uint8Array([1, 2])),
     dropModel: vi.fn(async (_runId: string) => undefined),
+    importBundle: vi.fn(async (..._a: unknown[]): Promise<unknown> => undefined),
+    deployedModel: vi.fn(async () => undefined),
+    predictTable: vi.fn(async (..._a: unknown[]): Promise<unknown> => undefined),
+    readTable: vi.fn(async (..._a: unknown[]) => tinyDataset('new.csv')),
   };
   Object.assign(client, over.client);
   const prep = { scanDuplicates: vi.fn(), dedupeTable: vi.fn(), skippedRowsCsv: vi.fn() };

@@ -123,7 +123,7 @@ export interface TrainFailure {
   failure: { field: 'target' | 'features' | 'split' | 'model' | 'data'; message: string };
 }
 
-export interface TrainApi {
+export interface TrainApi extends DeployApi {
   train(req: TrainRequest, onEvent: (e: TrainEvent) => void): Promise<TrainOutcome | TrainFailure>;
   /** Forget a run's stored weights (the run was deleted). */
   dropModel(runId: string): Promise<void>;
@@ -133,4 +133,42 @@ export interface TrainApi {
   exportBundle(run: RunResult, modelLabel: string): Promise<Uint8Array>;
   /** Which backend auto would pick here, and why. */
   detectBackend(): Promise<{ backend: BackendName; reason: string; available: BackendName[] }>;
+}
+
+/** The deployed model as the Predict panel shows it. */
+export interface DeployedInfo {
+  fileName: string;
+  target: string;
+  task: Task;
+  modelId: string;
+  /** Source columns a table must have. */
+  columns: string[];
+  readsAudio: boolean;
+  threshold?: number;
+  dataName?: string;
+  trainedAt?: string;
+  /** Golden rows reproduced on this backend when it was loaded. */
+  goldenRows: number;
+  metrics: unknown;
+  warning?: string;
+}
+
+export interface TablePrediction {
+  /** Shape: [table rows]; NaN where the row failed. */
+  predictions: Float32Array;
+  failures: Array<{ row: number; reason: string }>;
+  /** The table with the prediction column, spreadsheet-safe. */
+  csv: string;
+}
+
+export interface DeployApi {
+  /** Validate a bundle (every check before anything runs) and make it the deployed model. */
+  importBundle(
+    bytes: Uint8Array,
+    fileName: string,
+  ): Promise<{ ok: true; info: DeployedInfo } | { ok: false; message: string }>;
+  /** The deployed model (loaded again after a reload), if any. */
+  deployed(): Promise<DeployedInfo | undefined>;
+  /** Predict every row of a table with the deployed model. */
+  predictTable(table: Table): Promise<TablePrediction>;
 }
