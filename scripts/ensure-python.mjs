@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Make sure Debian's Python can run the Optuna peer tests (src/core/tune/*.test.ts load Encore's
 // journal export into Optuna; bench/peer/optuna_regret.py regenerates testdata/peers/). We use
-// Debian's packages, not pip: python3-optuna, python3-scipy, python3-numpy, python3-sklearn.
+// Debian's packages, not pip: python3-optuna, python3-scipy, python3-numpy, python3-sklearn, python3-onnx.
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 const PYTHON = '/usr/bin/python3';
-const PACKAGES = { optuna: 'python3-optuna', scipy: 'python3-scipy', numpy: 'python3-numpy', sklearn: 'python3-sklearn' };
+const PACKAGES = { optuna: 'python3-optuna', scipy: 'python3-scipy', numpy: 'python3-numpy', sklearn: 'python3-sklearn', onnx: 'python3-onnx' };
 
 /** Debian packages whose module /usr/bin/python3 cannot import (all of them without Python). */
 function missingPackages() {
