@@ -81,7 +81,11 @@ export function DataPanel() {
           <p className="summary" data-testid="data-summary">
             <strong>{dataset.fileName}</strong> ({fmtBytes(dataset.fileBytes)}): {fmtInt(r.rowsRead)} rows
             read = {fmtInt(r.rowsKept)} kept + {fmtInt(r.rowsSkipped)} skipped; {dataset.table.columns.length}{' '}
-            columns; encoding {r.encoding}; delimiter “{r.delimiter === '\t' ? 'tab' : r.delimiter}”
+            columns; encoding {r.encoding}; delimiter “
+            {r.delimiter === '\t' ? 'tab' : r.delimiter === ' ' ? 'space' : r.delimiter}”
+            {r.quote === "'" ? '; single quotes' : r.quote === '' ? '; no quoting' : ''}
+            {r.escape === '\\' ? '; backslash escapes' : ''}
+            {r.headerLine !== undefined && r.headerLine > 1 ? `; header on line ${r.headerLine}` : ''}
             {r.decimalComma ? '; decimal comma' : ''}
             {dataset.table.rowCount !== r.rowsKept &&
               `; ${fmtInt(dataset.table.rowCount)} rows after removing duplicates`}

@@ -53,6 +53,8 @@ export class FastRows {
     private readonly target: FastRowTarget,
     private readonly delim: number,
     private readonly decimalComma: boolean,
+    /** The quote's character code ('"' by default; -1: the dialect has no quoting). */
+    private readonly quote = 34,
   ) {
     const ncol = target.builders!.length;
     this.kinds = new Uint8Array(ncol);
@@ -66,7 +68,7 @@ export class FastRows {
     this.dec = decimalComma ? 44 : 46;
     // One column: a blank line is not a row there, which this path does not model. A delimiter equal to
     // the decimal mark or a quote cannot be scanned this way either.
-    this.usable = ncol >= 2 && delim !== this.dec && delim !== 34 && delim !== 10 && delim !== 13;
+    this.usable = ncol >= 2 && delim !== this.dec && delim !== quote && delim !== 10 && delim !== 13;
     this.refresh();
   }
 
@@ -101,6 +103,7 @@ export class FastRows {
     const to = this.to;
     const hash = this.hash;
     const d = this.delim;
+    const q = this.quote;
     const dec = this.dec;
     const strCols = this.strCols;
     const bFrom = this.bFrom;
@@ -118,22 +121,22 @@ export class FastRows {
         }
         let c = s.charCodeAt(i);
         let a = i;
-        if (c === 34) {
+        if (c === q) {
           // Quoted: find the closing quote; "" escapes and line breaks are left to the general path.
           a = i + 1;
           let h = FNV_BASIS;
           let j = a;
           for (; j < len; j++) {
             c = s.charCodeAt(j);
-            if (c === 34 || c === 10 || c === 13) break;
+            if (c === q || c === 10 || c === 13) break;
             h = Math.imul(h ^ c, FNV_PRIME);
           }
-          if (j + 1 >= len || c !== 34) {
+          if (j + 1 >= len || c !== q) {
             ok = false;
             break;
           }
           c = s.charCodeAt(j + 1);
-          if (c === 34) {
+          if (c === q) {
             ok = false;
             break;
           }

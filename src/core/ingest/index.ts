@@ -1,5 +1,6 @@
 /** CSV ingest: streaming, encoding- and dialect-aware, into typed columns. See ingest.ts. */
 export type {
+  Dialect,
   IngestProgress,
   SkippedRow,
   CellIssue,
@@ -11,7 +12,8 @@ export { IngestError, MAX_REPORTED } from './types';
 export { ingestBlob, ingestBlobs, ingestBytes, ingestText } from './ingest';
 export { concatTables, type ConcatOptions } from './concat';
 export { parseNumber, isMissingToken } from './numbers';
-export { detectDelimiter, detectDecimalComma } from './dialect';
+export { detectDialect, detectDelimiter, detectDecimalComma, DELIMITERS } from './dialect';
+export { sniffHead, type HeadSniff } from './sniff';
 export { detectEncoding } from './encoding';
 export { toCsvLine } from './tokenizer';
-export { skippedRowsCsv, neutraliseFormula } from './export';
+export { skippedRowsCsv, neutraliseFormula, toSafeCsv, splitCsvLine } from './export';

@@ -12,7 +12,6 @@ import {
 } from './index';
 import { CsvTokenizer, toCsvLine } from './tokenizer';
 import { mulberry32, randInt } from '../random';
-import { skippedRowsCsv } from './export';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const rows = (t: Table) =>
@@ -92,25 +91,26 @@ describe('dialect', () => {
 });
 
 describe('accounting', () => {
-  // Lines: 1 header, 2 ok, 3 blank, 4 bad number, 5 short, 6 long, 7 trailing empties (kept),
-  // 8 all empty, 9..18 ok: 16 read, 13 kept, 3 skipped.
+  // Lines: 1 header, 2 ok, 3 blank, 4 bad number, 5 short (padded, kept), 6 long, 7 trailing empties
+  // (kept), 8 all empty, 9..18 ok: 16 read, 14 kept, 2 skipped.
   const tail = Array.from({ length: 10 }, (_, i) => `${i + 6},${i + 7}`).join('\n');
   const csv = `id,v\n1,2\n\n2,x\n3\n4,5,6\n5,6,,\n,\n${tail}\n`;
   const { table, report } = ingestText(csv);
   it('rowsRead = rowsKept + rowsSkipped, skipped rows carry line, reason and raw text', () => {
-    expect(report).toMatchObject({ rowsRead: 16, rowsKept: 13, rowsSkipped: 3 });
+    expect(report).toMatchObject({ rowsRead: 16, rowsKept: 14, rowsSkipped: 2, rowsPadded: 1 });
     expect(report.skipped).toEqual([
-      { line: 5, reason: 'expected 2 fields, found 1', raw: '3' },
       { line: 6, reason: 'expected 2 fields, found 3', raw: '4,5,6' },
       { line: 8, reason: 'every cell is empty', raw: ',' },
     ]);
+    expect(report.warnings.join(' ')).toMatch(/1 rows had fewer fields than the header \(lines 5\)/);
     expect(report.warnings.join(' ')).toMatch(/1 rows had extra empty fields/);
     expect(report.warnings.join(' ')).toMatch(/1 blank lines/);
   });
   it('an unparseable cell in a numeric column is missing and reported by line', () => {
-    expect(rows(table).slice(0, 4)).toEqual([
+    expect(rows(table).slice(0, 5)).toEqual([
       ['1', '2'],
       ['2', ''],
+      ['3', ''],
       ['5', '6'],
       ['6', '7'],
     ]);
@@ -222,31 +222,6 @@ describe('concatTables', () => {
       ['2', 'b', '', 'A'],
       ['q', 'c', '9', 'B'],
     ]);
-  });
-});
-
-describe('skipped rows download', () => {
-  it('lists line, reason and the raw cells, with formulas neutralised', () => {
-    const { table, report } = ingestText('a,b\n1,2\n=cmd,2,3\n4,5\n');
-    expect(report.rowsSkipped).toBe(1);
-    const csv = skippedRowsCsv(
-      report,
-      table.columns.map((c) => c.name),
-    );
-    expect(csv).toBe('line,reason,a,b\r\n3,"expected 2 fields, found 3",\'=cmd,2,3\r\n');
-  });
-});
-
-describe('header detection', () => {
-  it('a first row of numbers is data (with a warning) unless header: true', () => {
-    const r = ingestText('1,2\n3,4\n');
-    expect(r.table.columns.map((c) => c.name)).toEqual(['column_1', 'column_2']);
-    expect(r.table.rowCount).toBe(2);
-    expect(r.report.warnings.join(' ')).toMatch(/first row holds only numbers/);
-    expect(ingestText('1,2\n3,4\n', { header: true }).table.columns.map((c) => c.name)).toEqual(['1', '2']);
-  });
-  it('an empty header row is an IngestError', () => {
-    expect(() => ingestText(',,\n1,2,3\n')).toThrow(/header row is empty/);
   });
 });
 

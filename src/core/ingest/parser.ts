@@ -2,16 +2,16 @@
  * The streaming parse shared by every entry point: bytes in (any chunking), typed table out.
  * Memory held: the current chunk, one partial row, and the growing column buffers.
  */
-import { detectDecimalComma, detectDelimiter, sampleRows } from './dialect';
 import { detectEncoding, LATIN1_NOTICE } from './encoding';
+import { sniffHead, type HeadSniff } from './sniff';
 import { TableBuilder } from './tableBuilder';
-import { CsvTokenizer } from './tokenizer';
+import { makeTokenizer, type Tokenizer } from './tokenizer';
 import { IngestError, type IngestOptions, type IngestResult } from './types';
 
 /** Thrown inside the parse when strict UTF-8 decoding fails; the caller restarts as windows-1252. */
 export class NotUtf8 extends Error {}
 
-/** Characters of decoded text gathered before the dialect is sniffed. */
+/** Characters of decoded text gathered before the dialect is sniffed (only this head is sniffed). */
 const HEAD_CHARS = 65536;
 /** Bytes gathered before the encoding is sniffed. */
 const HEAD_BYTES = 4096;
@@ -85,10 +85,9 @@ export class StreamParser {
   private encoding = '';
   private notice: string | undefined;
   private headText = '';
-  private tokenizer: CsvTokenizer | null = null;
+  private tokenizer: Tokenizer | null = null;
   private builder: TableBuilder | null = null;
-  private delimiter = ',';
-  private decimalComma = false;
+  private sniff: HeadSniff | null = null;
   private nulCount = 0;
 
   private firstText = true;
@@ -154,11 +153,12 @@ export class StreamParser {
   }
 
   private end(): IngestResult {
-    if (this.tokenizer === null) this.startTokenizer();
+    if (this.tokenizer === null) this.startTokenizer(true);
     this.tokenizer!.finish();
     const b = this.builder!;
     const done = b.finish();
-    const warnings = done.warnings;
+    const sniff = this.sniff!;
+    const warnings = [...sniff.notices, ...done.warnings];
     const tok = this.tokenizer!;
     if (tok.strayQuoteCount) {
       warnings.push(
@@ -174,8 +174,12 @@ export class StreamParser {
       report: {
         encoding: this.encoding,
         ...(this.notice ? { encodingNotice: this.notice } : {}),
-        delimiter: this.delimiter,
-        decimalComma: this.decimalComma,
+        delimiter: sniff.dialect.delimiter,
+        quote: sniff.dialect.quote,
+        escape: sniff.dialect.escape,
+        headerLine: sniff.header.headerLine,
+        rowsPadded: b.rowsPadded,
+        decimalComma: sniff.decimalComma,
         rowsRead: b.rowsRead,
         rowsKept: b.rowsKept,
         rowsSkipped: b.rowsSkipped,
@@ -196,20 +200,27 @@ export class StreamParser {
     if (text.indexOf('\u0000') >= 0) this.nulCount += text.split('\u0000').length - 1;
     if (this.tokenizer === null) {
       this.headText += text;
-      if (this.headText.length >= HEAD_CHARS) this.startTokenizer();
+      if (this.headText.length >= HEAD_CHARS) this.startTokenizer(false);
       return;
     }
     this.tokenizer.push(text);
   }
 
-  private startTokenizer(): void {
+  /** Sniff the head (once; `complete`: it is the whole file), then parse it and everything after. */
+  private startTokenizer(complete: boolean): void {
     const head = this.headText;
     this.headText = '';
-    this.delimiter = this.opts.delimiter ?? detectDelimiter(head);
-    this.decimalComma = detectDecimalComma(sampleRows(head, this.delimiter, 200), this.delimiter);
-    this.builder = new TableBuilder(this.delimiter, this.decimalComma, this.opts.header);
-    this.tokenizer = new CsvTokenizer(this.delimiter.charCodeAt(0), this.builder);
-    this.tokenizer.push(head);
+    const sniff = sniffHead(head, complete, this.opts);
+    this.sniff = sniff;
+    this.builder = new TableBuilder({
+      delimiter: sniff.dialect.delimiter,
+      quote: sniff.dialect.quote,
+      decimalComma: sniff.decimalComma,
+      hasHeader: this.opts.header,
+      header: sniff.header,
+    });
+    this.tokenizer = makeTokenizer(sniff.dialect, this.builder, sniff.startLine);
+    this.tokenizer.push(sniff.skipChars ? head.slice(sniff.skipChars) : head);
   }
 }
 

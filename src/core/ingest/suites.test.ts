@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getColumn } from '../data/table';
+import { cellString, getColumn } from '../data/table';
 import { ingestBytes, ingestBlob, IngestError } from './index';
 import { compareRows } from '../../test-support/ingest/testUtil';
 
@@ -65,15 +65,12 @@ describe('papaparse-tests', () => {
     expect(table.columns).toHaveLength(7);
     expect(report.rowsSkipped).toBe(0);
   });
-  it('verylong-sample: 2000 rows, its 4 short rows reported by line, identical across chunk sizes', async () => {
+  it('verylong-sample: 2000 rows, its 4 short rows padded and reported by line, identical across chunk sizes', async () => {
     const whole = ingestBytes(bytes('papaparse-tests/verylong-sample.csv'));
-    expect(whole.report).toMatchObject({ rowsRead: 2000, rowsKept: 1996, rowsSkipped: 4 });
-    expect(whole.report.skipped.map((s) => s.line)).toEqual([500, 1000, 1500, 2000]);
-    expect(whole.report.skipped[0]).toEqual({
-      line: 500,
-      reason: 'expected 3 fields, found 2',
-      raw: 'Lorem ipsum dolor sit,42',
-    });
+    expect(whole.report).toMatchObject({ rowsRead: 2000, rowsKept: 2000, rowsSkipped: 0, rowsPadded: 4 });
+    expect(whole.report.warnings).toContain(
+      '4 rows had fewer fields than the header (lines 500, 1000, 1500, 2000); they were kept and their missing fields left empty.',
+    );
     expect(getColumn(whole.table, 'meaning of life')?.kind).toBe('number');
     const chunked = await ingestBlob(new Blob([bytes('papaparse-tests/verylong-sample.csv')]), {
       chunkBytes: 777,
@@ -118,15 +115,17 @@ describe('w3c-csvw', () => {
     expect(compareRows(table, csvwRows('test028'))).toEqual([]);
     expect(compareRows(table, json('w3c-csvw/test029.json') as Record<string, string>[])).toEqual([]);
   });
-  it('test091: ragged rows are reported with their line numbers', () => {
+  it('test091: ragged (short) rows are padded with missing cells and reported with their line numbers', () => {
     const { table, report } = ingestBytes(bytes('w3c-csvw/test091.csv'));
-    expect(report.rowsRead).toBe(3);
-    expect(report.rowsKept).toBe(1);
-    expect(report.rowsSkipped).toBe(2);
-    expect(table.rowCount).toBe(1);
-    expect(report.skipped).toEqual([
-      { line: 3, reason: 'expected 3 fields, found 2', raw: '1,2' },
-      { line: 4, reason: 'expected 3 fields, found 1', raw: '1' },
+    expect(report).toMatchObject({ rowsRead: 3, rowsKept: 3, rowsSkipped: 0, rowsPadded: 2 });
+    expect(table.rowCount).toBe(3);
+    expect(report.warnings).toContain(
+      '2 rows had fewer fields than the header (lines 3, 4); they were kept and their missing fields left empty.',
+    );
+    expect(table.columns.map((c) => [0, 1, 2].map((r) => cellString(c, r)))).toEqual([
+      ['1', '1', '1'],
+      ['2', '2', ''],
+      ['3', '', ''],
     ]);
   });
 });

@@ -1,14 +1,30 @@
 /**
  * The row sink that turns tokenized rows into typed columns and keeps the accounting:
- * header handling, ragged rows, empty rows, column typing from a sample, unparseable cells.
+ * preamble rows above the header, header handling, ragged rows (short ones padded with missing
+ * cells, long ones skipped), empty rows, column typing from a sample, unparseable cells.
  */
 import type { Table } from '../data/table';
 import { looksNumeric, NumberBuilder, StringBuilder, type ColumnBuilder } from './builders';
 import { FastRows } from './fastRows';
-import type { RowSink, RowView } from './tokenizer';
-import { toCsvLine } from './tokenizer';
-import { parseNumber } from './numbers';
+import type { RowSink, RowView } from './rowView';
+import { toCsvLine } from './csvLine';
+import type { HeaderLayout } from './headerRow';
+import { readHeader } from './headerNames';
 import { IngestError, MAX_REPORTED, type CellIssue, type SkippedRow } from './types';
+
+export { headerNames } from './headerNames';
+
+/** How the builder reads rows: the dialect's delimiter and quote, decimal commas, the header. */
+export interface TableBuilderOptions {
+  delimiter: string;
+  /** '"', "'" or '' (none): the fast path must know which character opens a quoted field. */
+  quote: string;
+  decimalComma: boolean;
+  /** undefined: detect (a first row of only numbers is data). */
+  hasHeader: boolean | undefined;
+  /** Where the header is (rows above it are preamble) and how to fix its width; default line 1. */
+  header?: HeaderLayout;
+}
 
 /** Rows buffered as strings before each column's storage (number or string) is chosen. */
 const SAMPLE_ROWS = 1000;
@@ -29,41 +45,33 @@ export class TableBuilder implements RowSink {
   /** Rows to make room for once the kinds are chosen (reserve()). */
   private reserved = 0;
   private converted: string[] = [];
-  private headerNotice = '';
+  private notices: string[] = [];
+  private readonly delimiter: string;
+  private readonly decimalComma: boolean;
+  /** Data rows padded with missing cells, and the lines of the first few. */
+  rowsPadded = 0;
+  private paddedLines: number[] = [];
+  /** Rows above the header line (preamble) and the first of their lines. */
+  private preambleRows = 0;
+  private preambleFrom = 0;
 
-  constructor(
-    private readonly delimiter: string,
-    private readonly decimalComma: boolean,
-    /** undefined: detect (a first row of only numbers is data). */
-    private readonly hasHeader: boolean | undefined,
-  ) {}
+  constructor(private readonly opts: TableBuilderOptions) {
+    this.delimiter = opts.delimiter;
+    this.decimalComma = opts.decimalComma;
+  }
 
   row(view: RowView, line: number): void {
     const count = view.count;
     const blank = count === 1 && view.blank(0);
     if (this.names === null) {
       if (blank) return;
-      const fields = view.toArray();
-      let hasHeader = this.hasHeader ?? true;
-      if (
-        this.hasHeader === undefined &&
-        count >= 2 &&
-        fields.every((f) => !Number.isNaN(parseNumber(f, this.decimalComma)))
-      ) {
-        // A first row of numbers is data, not names (header-less exports); say so rather than guess silently.
-        hasHeader = false;
-        this.headerNotice =
-          'The first row holds only numbers, so it was read as data and the columns were named column_1, column_2, ...';
+      if (line < (this.opts.header?.headerLine ?? 0)) {
+        this.preamble(line);
+        return;
       }
-      if (hasHeader && fields.every((f) => f.trim() === '')) {
-        throw new IngestError(
-          'The header row is empty (only delimiters). Put the column names in the first line of the file.',
-        );
-      }
-      this.names = hasHeader
-        ? headerNames(fields)
-        : Array.from({ length: count }, (_, i) => `column_${i + 1}`);
-      if (hasHeader) return;
+      const h = readHeader(view.toArray(), this.opts, this.notices);
+      this.names = h.names;
+      if (h.hasHeader) return;
     }
     if (blank) {
       this.blankLines++;
@@ -71,8 +79,13 @@ export class TableBuilder implements RowSink {
     }
     this.rowsRead++;
     const ncol = this.names.length;
-    if (count !== ncol) {
-      let extrasEmpty = count > ncol;
+    let padded = false;
+    if (count < ncol) {
+      // A short row keeps its cells; the ones it lacks are missing (counted and reported, not dropped).
+      for (let k = count; k < ncol; k++) view.add(0, 0, '');
+      padded = true;
+    } else if (count > ncol) {
+      let extrasEmpty = true;
       for (let k = ncol; k < count && extrasEmpty; k++) if (!view.blank(k)) extrasEmpty = false;
       if (!extrasEmpty) {
         this.skip(view.toArray(), line, `expected ${ncol} fields, found ${count}`);
@@ -83,8 +96,12 @@ export class TableBuilder implements RowSink {
     let empty = true;
     for (let k = 0; k < ncol && empty; k++) if (!view.blank(k)) empty = false;
     if (empty) {
-      this.skip(view.toArray(), line, 'every cell is empty');
+      this.skip(view.toArray().slice(0, count), line, 'every cell is empty');
       return;
+    }
+    if (padded) {
+      this.rowsPadded++;
+      if (this.paddedLines.length < 5) this.paddedLines.push(line);
     }
     this.rowsKept++;
     if (this.builders === null) {
@@ -97,10 +114,18 @@ export class TableBuilder implements RowSink {
   }
 
   badRow(fields: string[], line: number, reason: string): void {
+    if (this.names === null && line < (this.opts.header?.headerLine ?? 0)) {
+      this.preamble(line);
+      return;
+    }
     if (this.names === null)
       throw new IngestError(`The header row has an ${reason}. Fix the quotes in the first line.`);
     this.rowsRead++;
     this.skip(fields, line, reason);
+  }
+
+  private preamble(line: number): void {
+    if (this.preambleRows++ === 0) this.preambleFrom = line;
   }
 
   private skip(fields: string[], line: number, reason: string): void {
@@ -173,7 +198,8 @@ export class TableBuilder implements RowSink {
     this.sample = [];
     this.sampleLines = [];
     for (let r = 0; r < sample.length; r++) this.appendStrings(sample[r]!, lines[r]!);
-    this.fast = new FastRows(this, this.delimiter.charCodeAt(0), this.decimalComma);
+    const q = this.opts.quote === '' ? -1 : this.opts.quote.charCodeAt(0);
+    this.fast = new FastRows(this, this.delimiter.charCodeAt(0), this.decimalComma, q);
   }
 
   /** Close the table: final type fixes and the cell-issue list (sorted by line). */
@@ -205,7 +231,17 @@ export class TableBuilder implements RowSink {
       }
     });
     issues = issues.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED);
-    const warnings: string[] = this.headerNotice ? [this.headerNotice] : [];
+    const warnings: string[] = [];
+    const headerLine = this.opts.header?.headerLine ?? 1;
+    if (this.preambleRows)
+      warnings.push(
+        `Lines ${this.preambleFrom} to ${headerLine - 1} above the header were skipped (a title, notes or empty filler, not part of the table); the header is line ${headerLine}.`,
+      );
+    warnings.push(...this.notices);
+    if (this.rowsPadded)
+      warnings.push(
+        `${this.rowsPadded} rows had fewer fields than the header (lines ${this.paddedLines.join(', ')}${this.rowsPadded > this.paddedLines.length ? ', ...' : ''}); they were kept and their missing fields left empty.`,
+      );
     for (const n of this.converted)
       warnings.push(
         `Column "${n}" looked numeric at first but has many non-numeric values; it is kept as text.`,
@@ -216,19 +252,4 @@ export class TableBuilder implements RowSink {
     const columns = builders.map((b, k) => b.finish(names[k]!));
     return { table: { rowCount: this.rowsKept, columns }, cellIssues: issues, cellIssueCount, warnings };
   }
-}
-
-/** Header cells -> unique, non-empty column names ("" -> column_3, repeats -> name_2). */
-export function headerNames(fields: string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (let k = 0; k < fields.length; k++) {
-    let name = fields[k]!.split('\u0000').join('').trim();
-    if (name === '') name = `column_${k + 1}`;
-    let unique = name;
-    for (let s = 2; seen.has(unique); s++) unique = `${name}_${s}`;
-    seen.add(unique);
-    out.push(unique);
-  }
-  return out;
 }

@@ -6,79 +6,17 @@
  * recovery from an unterminated quote (the rest of the file is not swallowed into one cell), and
  * fields handed over as [start, end) offsets into the chunk, so numeric cells are parsed in place
  * without allocating a string per cell (18 million cells in a big file).
+ *
+ * The quote character is a parameter (double quote, single quote, or none: code -1 never matches);
+ * escapes are doubled quotes. Backslash escapes are read by EscapeTokenizer (escapeTokenizer.ts),
+ * a slower char-by-char reader, so this hot loop carries no escape test. makeTokenizer picks one.
  */
+import type { Dialect } from './types';
+import { RowView, type RowSink, type Tokenizer } from './rowView';
+import { EscapeTokenizer } from './escapeTokenizer';
 
-/**
- * One row as offsets into the current chunk text `s`. Field k is `s.slice(starts[k], ends[k])`
- * unless `strs[k]` holds it (quoted with escapes, or spanning chunks). Valid only during `row()`.
- */
-export class RowView {
-  s = '';
-  count = 0;
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
-  strs: (string | null)[] = [];
-
-  /** Field k as a string. */
-  get(k: number): string {
-    const o = this.strs[k];
-    return o ?? this.s.slice(this.starts[k]!, this.ends[k]!);
-  }
-
-  /** True when field k is empty or only whitespace. */
-  blank(k: number): boolean {
-    const o = this.strs[k];
-    if (o != null) return o.trim() === '';
-    const s = this.s;
-    for (let i = this.starts[k]!, e = this.ends[k]!; i < e; i++) if (s.charCodeAt(i) > 32) return false;
-    return true;
-  }
-
-  /** All fields as strings. */
-  toArray(): string[] {
-    return Array.from({ length: this.count }, (_, k) => this.get(k));
-  }
-
-  /** Append a field given by offsets (str null) or as a string. */
-  add(start: number, end: number, str: string | null): void {
-    const k = this.count++;
-    if (k === this.starts.length) {
-      const a = new Int32Array(k * 2);
-      a.set(this.starts);
-      this.starts = a;
-      const b = new Int32Array(k * 2);
-      b.set(this.ends);
-      this.ends = b;
-    }
-    this.starts[k] = start;
-    this.ends[k] = end;
-    this.strs[k] = str;
-  }
-
-  /** Before the chunk text changes: turn offset fields into strings. */
-  materialise(): void {
-    for (let k = 0; k < this.count; k++)
-      if (this.strs[k] == null) this.strs[k] = this.s.slice(this.starts[k]!, this.ends[k]!);
-  }
-}
-
-/**
- * Optional fast reader of whole plain rows (see fastRows.ts): called at row starts with the chunk;
- * returns the index after the rows it read (each exactly one line; lastRows of them), or `i` for none.
- */
-export interface FastRowReader {
-  lastRows: number;
-  rows(s: string, i: number, len: number): number;
-}
-
-/** Receives rows. The view is reused between calls: copy what you keep. `line` is 1-based. */
-export interface RowSink {
-  row(view: RowView, line: number): void;
-  /** A row that cannot be read at all (unterminated quote). */
-  badRow(fields: string[], line: number, reason: string): void;
-  /** When set, rows it can read bypass row() (it must account for them exactly as row() would). */
-  fast?: FastRowReader | null;
-}
+export { RowView, type FastRowReader, type RowSink, type Tokenizer } from './rowView';
+export { toCsvLine } from './csvLine';
 
 const FIELD_START = 0;
 const UNQUOTED = 1;
@@ -86,7 +24,8 @@ const QUOTED = 2;
 const QUOTE_SEEN = 3;
 const AFTER_QUOTE = 4;
 
-export class CsvTokenizer {
+/** The RFC 4180 tokenizer (doubled-quote escapes; the quote character is a parameter). */
+export class CsvTokenizer implements Tokenizer {
   private view = new RowView();
   /** Text of the current field carried from earlier chunks or escapes (valid when `prefixed`). */
   private partial = '';
@@ -102,19 +41,26 @@ export class CsvTokenizer {
   strayQuoteLines: number[] = [];
   strayQuoteCount = 0;
 
+  /** The quote as a string for indexOf (unused when quote is -1: no quoting). */
+  private readonly quoteStr: string;
+
+  /** `delim`, `quote`: character codes (quote -1: fields are never quoted). `startLine`: of the first row. */
   constructor(
     private readonly delim: number,
     private readonly sink: RowSink,
     startLine = 1,
+    private readonly quote = 34,
   ) {
     this.line = startLine;
     this.rowLine = startLine;
+    this.quoteStr = quote < 0 ? '' : String.fromCharCode(quote);
   }
 
   /** Feed the next piece of text. */
   push(s: string): void {
     const len = s.length;
     const d = this.delim;
+    const q = this.quote;
     const view = this.view;
     view.s = s;
     let state = this.state;
@@ -138,7 +84,7 @@ export class CsvTokenizer {
         }
       }
       if (state === QUOTED) {
-        const j = s.indexOf('"', i);
+        const j = s.indexOf(this.quoteStr, i);
         if (j < 0) {
           this.countNewlines(s, i, len);
           this.partial = (this.prefixed ? this.partial : '') + s.slice(this.qStart, len);
@@ -153,7 +99,7 @@ export class CsvTokenizer {
           state = QUOTE_SEEN;
           break;
         }
-        if (s.charCodeAt(j + 1) === 34) {
+        if (s.charCodeAt(j + 1) === q) {
           this.partial = (this.prefixed ? this.partial : '') + s.slice(this.qStart, j + 1);
           this.prefixed = true;
           i = j + 2;
@@ -172,8 +118,8 @@ export class CsvTokenizer {
       }
       if (state === QUOTE_SEEN) {
         // The previous chunk ended on a quote inside a quoted field.
-        if (s.charCodeAt(i) === 34) {
-          this.partial += '"';
+        if (s.charCodeAt(i) === q) {
+          this.partial += this.quoteStr;
           i++;
           this.qStart = i;
           state = QUOTED;
@@ -205,7 +151,7 @@ export class CsvTokenizer {
         this.emit();
         continue;
       }
-      if (state === FIELD_START && s.charCodeAt(i) === 34) {
+      if (state === FIELD_START && s.charCodeAt(i) === q) {
         state = QUOTED;
         this.quoteLine = this.line;
         this.prefixed = false;
@@ -319,12 +265,13 @@ export class CsvTokenizer {
   }
 }
 
-/** Serialise fields back to one CSV line (quoting where needed), for skipped-row downloads. */
-export function toCsvLine(fields: ArrayLike<string>, delimiter: string): string {
-  const out: string[] = [];
-  for (let k = 0; k < fields.length; k++) {
-    const f = fields[k]!;
-    out.push(/["\r\n]/.test(f) || f.includes(delimiter) ? '"' + f.replace(/"/g, '""') + '"' : f);
-  }
-  return out.join(delimiter);
+/**
+ * The tokenizer for `dialect`: CsvTokenizer (doubled-quote escapes, the fast one) or, for backslash
+ * escapes, EscapeTokenizer. `startLine`: the line number of the first row (after skipped front matter).
+ */
+export function makeTokenizer(dialect: Dialect, sink: RowSink, startLine = 1): Tokenizer {
+  const d = dialect.delimiter.charCodeAt(0);
+  const q = dialect.quote === '' ? -1 : dialect.quote.charCodeAt(0);
+  if (dialect.escape === '\\' && q >= 0) return new EscapeTokenizer(d, q, 92, sink, startLine);
+  return new CsvTokenizer(d, sink, startLine, q);
 }

@@ -3,6 +3,16 @@
  */
 import type { Table } from '../data/table';
 
+/**
+ * How a CSV file is written. `quote`: '"', "'" or '' (fields are never quoted). `escape`: '' (a quote
+ * inside a quoted field is doubled, RFC 4180) or '\\' (a backslash makes the next character literal).
+ */
+export interface Dialect {
+  delimiter: string;
+  quote: string;
+  escape: string;
+}
+
 /** A progress event, sent about once per chunk. Bytes are of the file as stored; ms of wall clock. */
 export interface IngestProgress {
   bytesRead: number;
@@ -32,6 +42,14 @@ export interface IngestReport {
   encoding: string;
   encodingNotice?: string;
   delimiter: string;
+  /** The quote character read ('"', "'" or '' for none); absent in reports made before it was detected. */
+  quote?: string;
+  /** '' (doubled quotes) or '\\' (backslash escapes). */
+  escape?: string;
+  /** 1-based line of the header row (after any front matter and preamble lines); absent: line 1. */
+  headerLine?: number;
+  /** Data rows that had fewer fields than the header and were padded with missing cells (kept). */
+  rowsPadded?: number;
   decimalComma: boolean;
   rowsRead: number;
   rowsKept: number;
@@ -57,6 +75,15 @@ export interface IngestOptions {
   header?: boolean;
   /** Force a delimiter instead of detecting it. */
   delimiter?: string;
+  /** Force the quote character ('"', "'", or '' for none) instead of detecting it. */
+  quote?: string;
+  /** Force the escape ('' = doubled quotes, '\\' = backslash) instead of detecting it. */
+  escape?: string;
+  /**
+   * Force the header row: its 1-based physical line in the file (lines above it are skipped) instead
+   * of detecting preamble lines. YAML front matter is skipped either way.
+   */
+  headerLine?: number;
   /** Force an encoding label understood by TextDecoder instead of detecting it. */
   encoding?: string;
   /**
